@@ -1,0 +1,114 @@
+"""The reference tables in data/reference/: governments, posts, aliases, spellings, terms, titles.
+
+They are data so that an analyst extends them without touching code; this module reads them once
+and checks them, so a broken reference row is reported like a broken raw row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import vocab
+from .paths import REFERENCE
+from .posts import PostResolver
+from .problems import NormalizationError, ProblemLog
+from .readers import ROW, read_table
+from .text import fold
+
+COLUMNS = {
+    "governments.csv": ["government_id", "name", "kind", "province", "note"],
+    "government_aliases.csv": ["government_id", "alias"],
+    "posts.csv": ["post_id", "government_id", "name", "short_name", "unit_type", "level", "asisten_number", "note"],
+    "post_aliases.csv": ["government_id", "alias", "post_id", "inferred", "note"],
+    "person_aliases.csv": ["name", "person_id", "note"],
+    "spelling_fixes.csv": ["variant", "standard", "note"],
+    "terms.csv": ["field", "term", "code", "note"],
+    "academic_titles.csv": ["title", "position", "kind"],
+}
+BOOLEAN = {"true": True, "false": False, "": False}
+
+
+@dataclass
+class Reference:
+    governments: pd.DataFrame
+    government_aliases: pd.DataFrame
+    posts: pd.DataFrame
+    post_aliases: pd.DataFrame
+    person_aliases: pd.DataFrame
+    spelling_fixes: pd.DataFrame
+    terms: pd.DataFrame
+    academic_titles: pd.DataFrame
+
+    def government_lookup(self) -> dict[str, str]:
+        return {fold(a): g for g, a in zip(self.government_aliases.government_id, self.government_aliases.alias)}
+
+    def post_resolver(self) -> PostResolver:
+        names = self.government_aliases.groupby("government_id")["alias"].apply(list).to_dict()
+        for g, n in zip(self.governments.government_id, self.governments.name):
+            names.setdefault(g, []).append(n)
+        rows = zip(
+            self.post_aliases.government_id, self.post_aliases.alias, self.post_aliases.post_id,
+            self.post_aliases.inferred.map(BOOLEAN),
+        )
+        return PostResolver(rows, names, dict(zip(self.spelling_fixes.variant, self.spelling_fixes.standard)))
+
+    def term_lookup(self) -> vocab.TermLookup:
+        table = {f: {} for f in vocab.CODES}
+        for field, term, code in zip(self.terms.field, self.terms.term, self.terms.code):
+            table[field][fold(term)] = code
+        return vocab.TermLookup(table)
+
+    def title_keys(self, position: str) -> set[str]:
+        rows = self.academic_titles[self.academic_titles.position == position]
+        return {t.replace(".", "").replace(" ", "").casefold() for t in rows.title}
+
+    def person_overrides(self) -> dict[str, str]:
+        return {fold(n): p for n, p in zip(self.person_aliases.name, self.person_aliases.person_id)}
+
+
+def _check(ref: Reference, log: ProblemLog) -> None:
+    """Keys unique, foreign keys known, codes in the vocabulary."""
+
+    def bad(frame, file, column, mask, expected):
+        for row, value in zip(frame.loc[mask, ROW], frame.loc[mask, column]):
+            log.add(file, row, column, value, expected)
+
+    governments = set(ref.governments.government_id)
+    posts = set(ref.posts.post_id)
+    bad(ref.governments, "governments.csv", "government_id", ref.governments.government_id.duplicated(), "a unique government_id")
+    bad(ref.posts, "posts.csv", "post_id", ref.posts.post_id.duplicated(), "a unique post_id")
+    bad(ref.posts, "posts.csv", "government_id", ~ref.posts.government_id.isin(governments), "a government_id from governments.csv")
+    bad(ref.posts, "posts.csv", "level", ~ref.posts.level.isin(["jptp", "kepala_daerah", "other"]), "jptp, kepala_daerah or other")
+    for frame, file in [(ref.government_aliases, "government_aliases.csv"), (ref.post_aliases, "post_aliases.csv")]:
+        bad(frame, file, "government_id", ~frame.government_id.isin(governments), "a government_id from governments.csv")
+    bad(ref.post_aliases, "post_aliases.csv", "post_id", ~ref.post_aliases.post_id.isin(posts), "a post_id from posts.csv")
+    bad(ref.post_aliases, "post_aliases.csv", "inferred", ~ref.post_aliases.inferred.isin(BOOLEAN), "true or false")
+    same_gov = ref.post_aliases.post_id.str.split("/").str[0] == ref.post_aliases.government_id
+    bad(ref.post_aliases, "post_aliases.csv", "post_id", ~same_gov, "a post of the alias's own government")
+    bad(ref.terms, "terms.csv", "field", ~ref.terms.field.isin(list(vocab.CODES)), f"one of {', '.join(vocab.CODES)}")
+    for field, codes in vocab.CODES.items():
+        mask = (ref.terms.field == field) & ~ref.terms.code.isin(codes)
+        bad(ref.terms, "terms.csv", "code", mask, f"a {field} code: {', '.join(codes)}")
+    bad(ref.academic_titles, "academic_titles.csv", "position", ~ref.academic_titles.position.isin(["prefix", "suffix"]), "prefix or suffix")
+    dup_alias = ref.government_aliases.assign(k=ref.government_aliases.alias.map(fold)).duplicated("k")
+    bad(ref.government_aliases, "government_aliases.csv", "alias", dup_alias, "each alias once (one government per name)")
+
+
+def load_reference(log: ProblemLog, folder: Path = REFERENCE) -> Reference:
+    frames = {
+        file.removesuffix(".csv"): read_table(folder / file, columns, log) for file, columns in COLUMNS.items()
+    }
+    ref = Reference(**frames)
+    _check(ref, log)
+    return ref
+
+
+def safe_post_resolver(ref: Reference, log: ProblemLog) -> PostResolver | None:
+    try:
+        return ref.post_resolver()
+    except NormalizationError as error:
+        log.add("post_aliases.csv", 0, "alias", "", str(error))
+        return None

@@ -1,0 +1,57 @@
+"""Text folding shared by every normalizer: one definition of 'the same string'."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s()]", flags=re.UNICODE)
+_PARENS = re.compile(r"\(([^()]*)\)")
+
+
+def clean_text(value: object) -> str:
+    """NFKC-normalise, turn non-breaking and other odd spaces into plain ones, trim and collapse.
+
+    Spreadsheets leave non-breaking spaces, tabs and doubled spaces in cells that look identical
+    to a reader; after this they are identical to the code too.
+    """
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKC", str(value))
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(value: object) -> str:
+    """Case- and punctuation-insensitive key: 'Moh.' and 'moh' fold alike, parentheses survive."""
+    text = clean_text(value).casefold()
+    text = _PUNCT.sub(" ", text.replace("'", "").replace("’", ""))
+    return _SPACES.sub(" ", text).strip()
+
+
+def parenthetical_variants(value: str) -> list[str]:
+    """The readings of 'Long Name (ACRONYM) Kota X': the text outside the brackets, then each inside.
+
+    Articles write a post as 'Kepala Dinas Pendidikan dan Kebudayaan (Kadisdikbud) Kota Metro';
+    either reading should find the same post, and the caller checks that they agree.
+    """
+    text = clean_text(value)
+    if "(" not in text:
+        return [text]
+    outside = clean_text(_PARENS.sub(" ", text))
+    inside = [clean_text(m) for m in _PARENS.findall(text)]
+    return [v for v in [outside, *inside] if v]
+
+
+def replace_words(text: str, fixes: dict[str, str]) -> str:
+    """Replace whole folded words or phrases (keys already folded) by their standard form."""
+    for variant, standard in fixes.items():
+        text = re.sub(rf"(?<!\w){re.escape(variant)}(?!\w)", standard, text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def slug(value: str) -> str:
+    """A stable, readable id part: 'Moh. Ali Kuncoro' -> 'moh-ali-kuncoro'."""
+    folded = unicodedata.normalize("NFKD", fold(value)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
