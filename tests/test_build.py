@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 import filecmp
 from pathlib import Path
 
@@ -131,11 +132,12 @@ def test_committed_processed_files_are_up_to_date(built):
     assert (mismatch, missing) == ([], []), "run `make data` and commit data/processed/"
 
 
-def _edit(raw: Path, record_id: str, **changes) -> None:
+def _edit(raw: Path, target: str, **changes) -> None:
+    """Change fields of the raw record whose id is `target`, in a copy of data/raw."""
     path = raw / "records.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     for row in rows:
-        if row["record_id"] == record_id:
+        if row["record_id"] == target:
             row.update(changes)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
@@ -192,3 +194,46 @@ def test_processed_tables_follow_the_schema(tables):
         assert list(tables[name].columns) == [f[0] for f in spec["fields"]], name
         key = spec["primary_key"]
         assert not tables[name].duplicated(key).any(), name
+
+
+def test_counts_do_not_double_count_named_posts(tables):
+    # 004 ¶8 'sekitar tujuh': the two posts of ¶3 were filled that day, so none of the seven is named.
+    counts = tables["vacancy_counts"].set_index("source_id")
+    assert counts.loc["004", "named_in_source"] == 0
+    # 002 ¶4 announces five posts; ¶13's five per-post rows are the same plan.
+    announcements = tables["fill_announcements"].set_index("announcement_id")
+    assert announcements.loc["002-04", "posts_named_in_source"] == 5
+    assert announcements.loc["002-18", "stage"] == "competency_assessment"
+
+
+def test_stage_order_restarts_for_each_selection(tables):
+    stages = tables["selection_stages"]
+    assert stages.groupby(["source_id", "method_stated"]).stage_order.min().eq(1).all()
+    assert list(stages[stages.source_id == "003"].stage) == [
+        "announcement", "registration", "administrative_screening", "competency_assessment", "paper", "interview", "decision", "inauguration",
+    ]
+
+
+def test_record_ids_must_carry_their_source_and_statuses_must_fit_the_event(raw_copy, tmp_path):
+    _edit(raw_copy, "003-01", record_id="004-99")  # row 31: claims another article
+    _edit(raw_copy, "002-10", status_raw="definitif")  # row 22: a vacancy cannot be definitive
+    with pytest.raises(InvalidRawData) as error:
+        build(raw_copy, REFERENCE, tmp_path / "out")
+    found = {(p.row, p.field) for p in error.value.problems}
+    assert found == {(31, "record_id"), (22, "status_raw")}
+
+
+def test_planned_stages_may_be_dated_after_publication(raw_copy, tmp_path):
+    _edit(raw_copy, "003-11", date_raw="Senin (24/11)")  # pelantikan, a month after the article
+    result = build(raw_copy, REFERENCE, tmp_path / "out")
+    stage = result.tables["selection_stages"].set_index("record_id").loc["003-11"]
+    assert str(stage.date_earliest) == "2025-11-24"
+
+
+def test_namesakes_can_be_split_by_government(tmp_path, raw_copy):
+    reference = tmp_path / "reference"
+    shutil.copytree(REFERENCE, reference)
+    with (reference / "person_aliases.csv").open("a", encoding="utf-8") as handle:
+        handle.write("Suwandi,kota-metro,suwandi-metro,a namesake serves in another government\n")
+    result = build(raw_copy, reference, tmp_path / "out")
+    assert set(result.tables["observations"].query("record_id.str.startswith('003-0')").person_id.dropna()) == {"suwandi-metro"}

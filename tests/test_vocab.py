@@ -59,3 +59,8 @@ def test_stated_durations_become_day_ranges(raw, low, high):
 def test_bad_durations(raw):
     with pytest.raises(NormalizationError):
         parse_duration(raw)
+
+
+def test_spelling_fixes_apply_to_terms_too(reference):
+    # 003 ¶8 writes 'assesmen'; the spelling table maps it to 'asesmen'.
+    assert reference.term_lookup().code("stage", "assesmen kompetensi") == "competency_assessment"

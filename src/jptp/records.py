@@ -38,7 +38,14 @@ REQUIRED_BY_EVENT = {
     "selection_stage": ["stage_raw"],
 }
 POST_EVENTS = ("inaugurated", "appointed", "seen_in_post", "reported_vacant")
-PLANNED_EVENTS = ("fill_announced",)  # may be dated after publication: a plan
+PLANNED_EVENTS = ("fill_announced", "selection_stage")  # may be dated after publication: plans
+ALLOWED_STATUS = {  # which statuses make sense for which event
+    "inaugurated": {"definitive", "plt", "plh", "pj"},
+    "appointed": {"definitive", "plt", "plh", "pj"},
+    "seen_in_post": {"definitive", "plt", "plh", "pj"},
+    "reported_vacant": {"vacant", "plt", "plh", "pj"},
+    "vacancy_count": {"vacant", "plt", "plh", "pj"},
+}
 DEFAULT_STATUS = {"inaugurated": "definitive", "appointed": "definitive", "seen_in_post": "definitive", "reported_vacant": "vacant"}
 BOOL = {"true": True, "false": False, "": False}
 
@@ -103,6 +110,9 @@ def _check_keys(records: pd.DataFrame, sources: pd.DataFrame, log: ProblemLog) -
     paragraph_ok = records.paragraph.str.fullmatch(r"[1-9]\d*")
     for row, value in zip(records.loc[~paragraph_ok, ROW], records.loc[~paragraph_ok, "paragraph"]):
         log.add(RECORDS_FILE, row, "paragraph", value, "the paragraph number, a whole number from 1")
+    prefix_ok = (records.record_id.str.rpartition("-")[0] == records.source_id) & records.record_id.str.fullmatch(r"[^-]+-\d+")
+    for row, value, source in zip(records.loc[~prefix_ok & (records.record_id != ""), ROW], records.loc[~prefix_ok & (records.record_id != ""), "record_id"], records.loc[~prefix_ok & (records.record_id != ""), "source_id"]):
+        log.add(RECORDS_FILE, row, "record_id", value, f"the source id, a dash and a number (e.g. '{source}-01')")
     bad_event = ~records.event.isin(list(vocab.EVENTS))
     for row, value in zip(records.loc[bad_event, ROW], records.loc[bad_event, "event"]):
         log.add(RECORDS_FILE, row, "event", value, f"one of {', '.join(vocab.EVENTS)}")
@@ -149,7 +159,10 @@ def _people(records: pd.DataFrame, ref: Reference, log: ProblemLog) -> pd.DataFr
         {
             "person_name": names.map(lambda n: n and n.name),
             "person_titles": names.map(lambda n: n and " ".join((*n.prefix_titles, *n.suffix_titles))),
-            "person_id": names.map(lambda n: n and overrides.get(fold(n.name), person_id(n.name))),
+            "person_id": [
+                n and overrides.get((g or "", fold(n.name)), overrides.get(("", fold(n.name)), person_id(n.name)))
+                for n, g in zip(names, records.government_id)
+            ],
         },
         index=records.index,
     )
@@ -193,6 +206,10 @@ def _status(records: pd.DataFrame, log: ProblemLog) -> pd.DataFrame:
     for row, value, in_post in zip(records.loc[conflict, ROW], records.loc[conflict, "status_raw"], records.loc[conflict, "post_status"]):
         log.add(RECORDS_FILE, row, "status_raw", value, f"the same status as the one written in the post ({in_post})")
     default = records.event.map(DEFAULT_STATUS)
+    allowed = records.event.map(ALLOWED_STATUS)
+    wrong = [pd.notna(st) and isinstance(ok, set) and st not in ok for st, ok in zip(stated, allowed)]
+    for row, value, event, ok in zip(records.loc[wrong, ROW], stated[wrong], records.loc[wrong, "event"], allowed[wrong]):
+        log.add(RECORDS_FILE, row, "status_raw", value, f"a status that fits a '{event}' record ({', '.join(sorted(ok))})")
     return pd.DataFrame({"status": stated.fillna(default), "status_inferred": stated.isna() & default.notna()}, index=records.index)
 
 

@@ -23,7 +23,7 @@ COLUMNS = {
     "government_aliases.csv": ["government_id", "alias"],
     "posts.csv": ["post_id", "government_id", "name", "short_name", "unit_type", "level", "asisten_number", "note"],
     "post_aliases.csv": ["government_id", "alias", "post_id", "inferred", "note"],
-    "person_aliases.csv": ["name", "person_id", "note"],
+    "person_aliases.csv": ["name", "government_id", "person_id", "note"],
     "spelling_fixes.csv": ["variant", "standard", "note"],
     "terms.csv": ["field", "term", "code", "note"],
     "academic_titles.csv": ["title", "position", "kind"],
@@ -53,20 +53,25 @@ class Reference:
             self.post_aliases.government_id, self.post_aliases.alias, self.post_aliases.post_id,
             self.post_aliases.inferred.map(BOOLEAN),
         )
-        return PostResolver(rows, names, dict(zip(self.spelling_fixes.variant, self.spelling_fixes.standard)))
+        return PostResolver(rows, names, self.spelling())
 
     def term_lookup(self) -> vocab.TermLookup:
         table = {f: {} for f in vocab.CODES}
         for field, term, code in zip(self.terms.field, self.terms.term, self.terms.code):
             table[field][fold(term)] = code
-        return vocab.TermLookup(table)
+        return vocab.TermLookup(table, self.spelling())
 
     def title_keys(self, position: str) -> set[str]:
         rows = self.academic_titles[self.academic_titles.position == position]
         return {t.replace(".", "").replace(" ", "").casefold() for t in rows.title}
 
-    def person_overrides(self) -> dict[str, str]:
-        return {fold(n): p for n, p in zip(self.person_aliases.name, self.person_aliases.person_id)}
+    def person_overrides(self) -> dict[tuple[str, str], str]:
+        """(government_id or '', folded name) -> person_id: merges spellings, or splits namesakes by government."""
+        a = self.person_aliases
+        return {(g, fold(n)): p for n, g, p in zip(a.name, a.government_id, a.person_id)}
+
+    def spelling(self) -> dict[str, str]:
+        return dict(zip(self.spelling_fixes.variant, self.spelling_fixes.standard))
 
 
 def _check(ref: Reference, log: ProblemLog) -> None:

@@ -77,9 +77,13 @@ def appointments_table(records: pd.DataFrame) -> pd.DataFrame:
 
 def fill_announcements_table(records: pd.DataFrame) -> pd.DataFrame:
     rows = records[records.event == "fill_announced"]
+    per_post = rows[rows.post_id.notna()].groupby(["source_id", "method"]).post_id.nunique()
     return _select(
         rows.assign(
             announcement_id=rows.record_id,
+            posts_named_in_source=[
+                int(per_post.get((s, m), 0)) if pd.isna(p) else pd.NA for s, m, p in zip(rows.source_id, rows.method, rows.post_id)
+            ],
             count=rows.count_value,
             method_stated=rows.method,
             post_inferred=rows.inferred_fields.str.contains(r"(?:^|;)\s*post\s*(?:;|$)", regex=True),
@@ -90,7 +94,8 @@ def fill_announcements_table(records: pd.DataFrame) -> pd.DataFrame:
 
 def vacancy_counts_table(records: pd.DataFrame) -> pd.DataFrame:
     rows = records[records.event == "vacancy_count"]
-    named = records[(records.event == "reported_vacant")].groupby("source_id")["post_id"].nunique()
+    still_vacant = (records.event == "reported_vacant") & (records.date_relation == "on")  # 'before': filled that day
+    named = records[still_vacant].groupby("source_id")["post_id"].nunique()
     return _select(
         rows.assign(count=rows.count_value, named_in_source=rows.source_id.map(named).fillna(0).astype(int)),
         "vacancy_counts",
@@ -99,7 +104,7 @@ def vacancy_counts_table(records: pd.DataFrame) -> pd.DataFrame:
 
 def selection_stages_table(records: pd.DataFrame) -> pd.DataFrame:
     rows = records[records.event == "selection_stage"].sort_values("record_id")
-    return _select(rows.assign(method_stated=rows.method, stage_order=rows.groupby("source_id").cumcount() + 1), "selection_stages")
+    return _select(rows.assign(method_stated=rows.method, stage_order=rows.groupby(["source_id", "method"]).cumcount() + 1), "selection_stages")
 
 
 def ledger(tables: dict[str, pd.DataFrame], records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

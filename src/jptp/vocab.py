@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .problems import NormalizationError
-from .text import clean_text, fold, parenthetical_variants
+from .text import clean_text, fold, parenthetical_variants, replace_words
 
 EVENTS = {
     "inaugurated": "sworn into a post (dilantik) on the date",
@@ -43,12 +43,16 @@ UNIT_DAYS = {"hari": (1, 1), "minggu": (7, 7), "pekan": (7, 7), "bulan": (28, 31
 class TermLookup:
     """Maps the article's words to codes, per field, from the reference table."""
 
-    def __init__(self, terms: dict[str, dict[str, str]]):
-        self.terms = terms
+    def __init__(self, terms: dict[str, dict[str, str]], spelling: dict[str, str] | None = None):
+        self.spelling = {fold(k): fold(v) for k, v in (spelling or {}).items()}
+        self.terms = {f: {self._key(t): c for t, c in mapping.items()} for f, mapping in terms.items()}
+
+    def _key(self, text: str) -> str:
+        return replace_words(fold(text), self.spelling)
 
     def code(self, field: str, raw: object) -> str:
         """The code for a raw term; every bracketed reading must agree ('Seleksi Terbuka (Selter)')."""
-        found = {fold(v): self.terms[field].get(fold(v)) for v in parenthetical_variants(clean_text(raw))}
+        found = {self._key(v): self.terms[field].get(self._key(v)) for v in parenthetical_variants(clean_text(raw))}
         codes = {c for c in found.values() if c}
         if len(codes) == 1:
             return codes.pop()
