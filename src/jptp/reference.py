@@ -27,6 +27,7 @@ COLUMNS = {
     "spelling_fixes.csv": ["variant", "standard", "note"],
     "terms.csv": ["field", "term", "code", "note"],
     "academic_titles.csv": ["title", "position", "kind"],
+    "acting_limits.csv": ["status", "post_scope", "initial_days", "renewals", "max_total_days", "legal_source", "note"],
 }
 BOOLEAN = {"true": True, "false": False, "": False}
 
@@ -41,6 +42,11 @@ class Reference:
     spelling_fixes: pd.DataFrame
     terms: pd.DataFrame
     academic_titles: pd.DataFrame
+    acting_limits: pd.DataFrame
+
+    def limits(self) -> pd.DataFrame:
+        """The legal limits on acting terms, with day counts as numbers."""
+        return self.acting_limits.astype({"initial_days": int, "renewals": int, "max_total_days": int})
 
     def government_lookup(self) -> dict[str, str]:
         return {fold(a): g for g, a in zip(self.government_aliases.government_id, self.government_aliases.alias)}
@@ -98,6 +104,13 @@ def _check(ref: Reference, log: ProblemLog) -> None:
         mask = (ref.terms.field == field) & ~ref.terms.code.isin(codes)
         bad(ref.terms, "terms.csv", "code", mask, f"a {field} code: {', '.join(codes)}")
     bad(ref.academic_titles, "academic_titles.csv", "position", ~ref.academic_titles.position.isin(["prefix", "suffix"]), "prefix or suffix")
+    lim = ref.acting_limits
+    bad(lim, "acting_limits.csv", "status", ~lim.status.isin(["plt", "plh", "pj", "vacant"]), "plt, plh, pj or vacant")
+    bad(lim, "acting_limits.csv", "post_scope", ~lim.post_scope.isin(["any", "sekda", "kepala_daerah"]), "any, sekda or kepala_daerah")
+    for column in ["initial_days", "renewals", "max_total_days"]:
+        bad(lim, "acting_limits.csv", column, ~lim[column].str.fullmatch(r"\d+"), "a whole number of days (or renewals)")
+    bad(lim, "acting_limits.csv", "legal_source", lim.legal_source.eq(""), "the regulation the limit comes from")
+    bad(lim, "acting_limits.csv", "status", lim.duplicated(["status", "post_scope"]), "one row per status and post_scope")
     dup_alias = ref.government_aliases.assign(k=ref.government_aliases.alias.map(fold)).duplicated("k")
     bad(ref.government_aliases, "government_aliases.csv", "alias", dup_alias, "each alias once (one government per name)")
 

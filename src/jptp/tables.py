@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .analysis import analyse
 from .records import POST_EVENTS
 from .reference import Reference
 from .schema import field_names
@@ -139,4 +140,5 @@ def make_tables(records: pd.DataFrame, sources: pd.DataFrame, ref: Reference) ->
         "selection_stages": selection_stages_table(records),
     }
     tables["record_ledger"], tables["set_aside"] = ledger(tables, tables["records"])
-    return tables
+    analyses = analyse(tables, ref.limits())
+    return {**tables, **{name: _select(frame, name) for name, frame in analyses.items()}}

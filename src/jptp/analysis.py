@@ -1,0 +1,46 @@
+"""The three questions, answered from the processed tables: one function that runs every analysis.
+
+Each step is also callable on its own DataFrames (see moves, spells, fills), so a notebook or an
+analyst's own data go through exactly the same code.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import fills as fill_analysis
+from . import moves as move_analysis
+from . import spells as spell_analysis
+
+
+def coverage_end(records: pd.DataFrame) -> pd.Series:
+    """The last date the data cover, per government: where end-censored spells stop being watched."""
+    return pd.to_datetime(records.date_latest).groupby(records.government_id).max()
+
+
+def analyse(tables: dict[str, pd.DataFrame], limits: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    records, observations, posts = tables["records"], tables["observations"], tables["posts"]
+    data_end = coverage_end(records)
+
+    moves = move_analysis.moves_table(tables["appointments"], observations, posts)
+    chains, chain_steps = move_analysis.chains(moves, observations)
+    sightings = spell_analysis.sightings_with_vacated_posts(observations, chains, chain_steps)
+
+    spells = spell_analysis.status_spells(sightings, records, posts, data_end)
+    spells["holder_other_posts"] = spell_analysis.holder_other_posts(spells)
+    spells = spell_analysis.apply_legal_clock(spells, spells.status, limits)
+    stretches = spell_analysis.acting_stretches(spells)
+    stretches = spell_analysis.apply_legal_clock(stretches, spell_analysis.stretch_status_for_limit(stretches, limits), limits)
+
+    fills = fill_analysis.classify_fills(moves, tables["appointments"])
+    return {
+        "status_spells": spells,
+        "acting_stretches": stretches,
+        "posts_held": spell_analysis.posts_held(spells, sightings),
+        "fills": fills,
+        "fill_method_counts": fill_analysis.fill_method_counts(fills),
+        "announcement_outcomes": fill_analysis.announcement_outcomes(tables["fill_announcements"], fills, sightings, data_end),
+        "moves": moves,
+        "chains": chains,
+        "chain_steps": chain_steps,
+    }

@@ -1,0 +1,250 @@
+"""Status spells with honest bounds, stretches without a definitive holder, and the legal clock.
+
+News sees a post on scattered days. Each post's sightings are cut into spells of one status (and
+one holder, where named). A spell is known only through four dates:
+
+    start_earliest <= start <= start_latest      end_earliest <= end <= end_latest
+
+start_latest is its first sighting and end_earliest its last: it certainly ran between them, so
+it lasted *at least* end_earliest - start_latest days. start_earliest is the last sighting of
+another status before it and end_latest the first sighting of another status after it: it cannot
+have run longer than end_latest - start_earliest days, the *at most*. Where no other status is seen
+before (or after), that side is open: the spell is censored there and has no upper bound. A stated
+duration ('sudah delapan bulan dijabat Plt') narrows the start and is flagged.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .moves import ACTING_OR_VACANT
+
+RELATION_ORDER = {"before": 0, "on": 1}
+
+
+def _days(later: pd.Series, earlier: pd.Series) -> pd.Series:
+    return (pd.to_datetime(later) - pd.to_datetime(earlier)).dt.days.astype("Int64")
+
+
+def sightings_with_vacated_posts(observations: pd.DataFrame, chain_table: pd.DataFrame, chain_steps: pd.DataFrame) -> pd.DataFrame:
+    """Add, for every chain that left a post without a definitive holder, a sighting of that post as
+    vacant on the day its holder moved out (inferred, and marked so)."""
+    ends = chain_table[chain_table.end_type.isin(["left_vacant", "open_at_data_end"])]
+    last_steps = chain_steps.sort_values("step").groupby("chain_id").tail(1).set_index("chain_id")
+    vacated = pd.DataFrame(
+        {
+            "observation_id": ends.chain_id + "/vacated",
+            "record_id": ends.chain_id.map(last_steps.move_id),
+            "source_id": pd.NA,
+            "government_id": ends.government_id,
+            "post_id": ends.end_post_id,
+            "person_id": pd.NA,
+            "status": "vacant",
+            "status_inferred": True,
+            "event": "vacated_by_move",
+            "date_earliest": pd.to_datetime(ends.chain_id.map(last_steps.date_earliest)).dt.date,
+            "date_latest": pd.to_datetime(ends.chain_id.map(last_steps.date_latest)).dt.date,
+            "date_precision": "day",
+            "date_relation": "on",
+            "derived": True,
+        }
+    )
+    return pd.concat([observations, vacated], ignore_index=True) if len(vacated) else observations
+
+
+def assign_spells(sightings: pd.DataFrame) -> pd.DataFrame:
+    """Number the spells of each post: a new spell when the status changes, or when two named holders differ."""
+    s = (
+        sightings.assign(
+            date_earliest=pd.to_datetime(sightings.date_earliest),
+            date_latest=pd.to_datetime(sightings.date_latest),
+            relation_order=sightings.date_relation.map(RELATION_ORDER).fillna(1),
+        )
+        .sort_values(["post_id", "date_earliest", "relation_order", "observation_id"])
+        .reset_index(drop=True)
+    )
+    new_post = s.post_id.ne(s.post_id.shift())
+    status_run = (new_post | s.status.ne(s.status.shift())).cumsum()
+    holder = s.groupby(status_run).person_id.ffill()
+    previous_holder = holder.groupby(status_run).shift()
+    new_holder = holder.notna() & previous_holder.notna() & holder.ne(previous_holder)
+    spell_number = (new_post | s.status.ne(s.status.shift()) | new_holder).astype(int).groupby(s.post_id).cumsum()
+    return s.assign(spell_id=s.post_id + "#" + spell_number.astype(str).str.zfill(2), holder=holder)
+
+
+def status_spells(sightings: pd.DataFrame, records: pd.DataFrame, posts: pd.DataFrame, coverage_end: pd.Series) -> pd.DataFrame:
+    """One row per spell of one status in one post, with its bounds, censoring and stated duration."""
+    s = assign_spells(sightings)
+    stated = records.set_index("record_id")[["stated_duration_days_min", "stated_duration_days_max"]]
+    s = s.join(stated, on="record_id")
+    s["stated_at"] = s.date_latest.where(s.stated_duration_days_min.notna())
+    g = s.groupby("spell_id", sort=True)
+    spells = g.agg(
+        post_id=("post_id", "first"),
+        government_id=("government_id", "first"),
+        status=("status", "first"),
+        holder_person_id=("holder", "first"),
+        n_sightings=("observation_id", "size"),
+        start_latest=("date_latest", "first"),
+        end_earliest=("date_earliest", "last"),
+        first_seen=("date_earliest", "first"),
+        ends_before=("date_relation", lambda r: r.iloc[-1] == "before"),
+        last_seen=("date_latest", "last"),
+        observation_ids=("observation_id", lambda ids: ";".join(ids)),
+        sources=("source_id", lambda ids: ";".join(sorted(set(ids.dropna())))),
+        inferred=("status_inferred", "all"),
+        stated_days_min=("stated_duration_days_min", "max"),
+        stated_days_max=("stated_duration_days_max", "min"),
+        stated_at=("stated_at", "max"),
+    ).reset_index()
+    same_post_before = spells.post_id.eq(spells.post_id.shift())
+    same_post_after = spells.post_id.eq(spells.post_id.shift(-1))
+    # bounded by the neighbouring spells' sightings: the last one before, the first one after
+    spells["start_earliest"] = spells.end_earliest.shift().where(same_post_before)
+    spells["end_latest"] = spells.start_latest.shift(-1).where(same_post_after)
+    spells["censored_start"] = spells.start_earliest.isna()
+    spells["censored_end"] = spells.end_latest.isna()
+
+    # a stated duration at date t: the spell began between t - max and t - min days
+    has_stated = spells.stated_days_min.notna()
+    stated_start_latest = spells.stated_at - pd.to_timedelta(spells.stated_days_min.astype("float"), unit="D")
+    stated_start_earliest = spells.stated_at - pd.to_timedelta(spells.stated_days_max.astype("float"), unit="D")
+    spells["start_latest"] = spells.start_latest.where(~has_stated, np.minimum(spells.start_latest, stated_start_latest))
+    narrower = has_stated & spells.stated_days_max.notna() & (spells.start_earliest.isna() | (stated_start_earliest > spells.start_earliest))
+    spells["start_earliest"] = spells.start_earliest.where(~narrower, stated_start_earliest)
+    spells["censored_start"] = spells.start_earliest.isna()
+    spells["duration_stated"] = has_stated
+
+    spells["days_at_least"] = _days(spells.end_earliest, spells.start_latest).clip(lower=0)
+    spells["days_at_most"] = _days(spells.end_latest, spells.start_earliest)
+    spells["seen_once"] = spells.n_sightings == 1
+    spells["data_end"] = spells.government_id.map(coverage_end)
+    spells["acting"] = spells.status.isin(ACTING_OR_VACANT)
+    level = posts.set_index("post_id")
+    spells["level"] = spells.post_id.map(level.level)
+    spells["unit_type"] = spells.post_id.map(level.unit_type)
+    return spells
+
+
+def _overlaps(a_start, a_end, a_ends_before, b_start, b_end, b_ends_before) -> bool:
+    """Do two certain intervals share a day? One last seen 'before' a date was left on that date."""
+    a_last_held = a_end - pd.Timedelta(days=1) if a_ends_before else a_end
+    b_last_held = b_end - pd.Timedelta(days=1) if b_ends_before else b_end
+    return a_start <= b_last_held and b_start <= a_last_held
+
+
+def holder_other_posts(spells: pd.DataFrame) -> pd.Series:
+    """For each spell, the other posts its holder certainly held at the same time (concurrent posts)."""
+    out = pd.Series("", index=spells.index, dtype=object)
+    named = spells[spells.holder_person_id.notna()]
+    for _, group in named.groupby("holder_person_id"):
+        for idx, spell in group.iterrows():
+            others = [
+                f"{o.post_id}:{o.status}"
+                for j, o in group.iterrows()
+                if j != idx and _overlaps(spell.start_latest, spell.end_earliest, spell.ends_before, o.start_latest, o.end_earliest, o.ends_before)
+            ]
+            out[idx] = ";".join(sorted(others))
+    return out
+
+
+def acting_stretches(spells: pd.DataFrame) -> pd.DataFrame:
+    """Consecutive acting or vacant spells of one post joined: how long the post waited for a definitive holder.
+
+    A renewed Plt, or one Plt handing over to another, cannot hide the wait this way.
+    """
+    s = spells.sort_values("spell_id").reset_index(drop=True)
+    breaks = s.post_id.ne(s.post_id.shift()) | ~s.acting | ~s.acting.shift(fill_value=False)
+    s = s.assign(stretch_number=breaks.cumsum())
+    acting = s[s.acting]
+    g = acting.groupby("stretch_number")
+    first, last = (lambda x: x.iloc[0]), (lambda x: x.iloc[-1])  # positional: .first()/.last() skip missing bounds
+    stretches = g.agg(
+        post_id=("post_id", first),
+        government_id=("government_id", first),
+        level=("level", first),
+        unit_type=("unit_type", first),
+        first_spell_id=("spell_id", first),
+        n_spells=("spell_id", "size"),
+        statuses=("status", lambda x: ">".join(x)),
+        start_earliest=("start_earliest", first),
+        start_latest=("start_latest", first),
+        end_earliest=("end_earliest", last),
+        end_latest=("end_latest", last),
+        censored_start=("censored_start", first),
+        censored_end=("censored_end", last),
+        data_end=("data_end", first),
+    ).reset_index(drop=True)
+    stretches["stretch_id"] = stretches.first_spell_id.str.replace("#", "~", regex=False)
+    stretches["days_at_least"] = _days(stretches.end_earliest, stretches.start_latest).clip(lower=0)
+    stretches["days_at_most"] = _days(stretches.end_latest, stretches.start_earliest)
+    return stretches
+
+
+def limit_for(status: pd.Series, unit_type: pd.Series, level: pd.Series, limits: pd.DataFrame) -> pd.DataFrame:
+    """The legal limit that applies to each (status, post) pair, from the reference table."""
+    scope = np.select(
+        [level.eq("kepala_daerah"), unit_type.eq("sekretariat")], ["kepala_daerah", "sekda"], default="any"
+    )
+    table = limits.set_index(["status", "post_scope"])
+    keys = list(zip(status, scope))
+    fallback = [(st, "any") for st in status]
+    pick = [k if k in table.index else f for k, f in zip(keys, fallback)]
+    found = [table.loc[k] if k in table.index else None for k in pick]
+    return pd.DataFrame(
+        {
+            "limit_initial_days": [int(r.initial_days) if r is not None else pd.NA for r in found],
+            "limit_max_days": [int(r.max_total_days) if r is not None else pd.NA for r in found],
+            "limit_source": [r.legal_source if r is not None else pd.NA for r in found],
+        },
+        index=status.index,
+    ).astype({"limit_initial_days": "Int64", "limit_max_days": "Int64"})
+
+
+def judge_limit(at_least: pd.Series, at_most: pd.Series, limit: pd.Series) -> pd.Series:
+    """certainly / possibly / certainly_not past the limit, from the spell's bounds; no_limit where none applies."""
+    certainly = at_least.gt(limit).fillna(False)
+    certainly_not = at_most.le(limit).fillna(False)
+    return pd.Series(
+        np.select([limit.isna(), certainly, certainly_not], ["no_limit", "certainly", "certainly_not"], default="possibly"),
+        index=at_least.index,
+    )
+
+
+def apply_legal_clock(frame: pd.DataFrame, status: pd.Series, limits: pd.DataFrame) -> pd.DataFrame:
+    limit = limit_for(status, frame.unit_type, frame.level, limits)
+    return pd.concat([frame, limit], axis=1).assign(
+        past_initial_limit=lambda d: judge_limit(d.days_at_least, d.days_at_most, d.limit_initial_days),
+        past_max_limit=lambda d: judge_limit(d.days_at_least, d.days_at_most, d.limit_max_days),
+    )
+
+
+def stretch_status_for_limit(stretches: pd.DataFrame, limits: pd.DataFrame) -> pd.Series:
+    """A stretch is judged by the most lenient acting status in it (a vacancy alone has no limit)."""
+    acting = stretches.statuses.str.split(">").map(lambda xs: [x for x in xs if x != "vacant"])
+    by_length = limits.groupby("status").max_total_days.max().to_dict()
+    return acting.map(lambda xs: max(xs, key=lambda x: by_length.get(x, -1)) if xs else "vacant")
+
+
+def posts_held(spells: pd.DataFrame, sightings: pd.DataFrame) -> pd.DataFrame:
+    """For each person and day they are seen, how many posts they certainly held at once."""
+    named = spells[spells.holder_person_id.notna()]
+    days = sightings[sightings.person_id.notna()][["person_id", "date_earliest"]].drop_duplicates()
+    days = days.assign(date=pd.to_datetime(days.date_earliest)).drop(columns="date_earliest")
+    pairs = days.merge(named, left_on="person_id", right_on="holder_person_id")
+    # a spell last seen 'before' a date (a post left that day) is not held on that date
+    still_held = (pairs.end_earliest > pairs.date) | ((pairs.end_earliest == pairs.date) & ~pairs.ends_before)
+    held = pairs[(pairs.start_latest <= pairs.date) & still_held]
+    return (
+        held.groupby(["person_id", "date"])
+        .agg(
+            n_posts=("post_id", "nunique"),
+            n_definitive=("status", lambda x: int((x == "definitive").sum())),
+            n_acting=("status", lambda x: int(x.isin(["plt", "plh", "pj"]).sum())),
+            posts=("post_id", lambda x: ";".join(sorted(x + ":" + held.loc[x.index, "status"]))),
+        )
+        .reset_index()
+        .sort_values(["person_id", "date"])
+        .reset_index(drop=True)
+    )
