@@ -25,7 +25,10 @@ lock:  ## re-pin requirements.lock from pyproject.toml (run after changing depen
 data: install  ## rebuild data/processed/ from data/raw/ and data/reference/
 	$(BIN)/python -m jptp.build
 
-all: data  ## the main job: install, then rebuild every output (data/processed/) from the shipped raw data
+notebooks: data  ## execute every notebook on a fresh kernel; charts (PNG, SVG) to reports/figures/, HTML to reports/html/. GOVERNMENT=kota-metro START=2024-01-01 END=2025-12-31 for one city or period, into reports/<label>/
+	$(BIN)/python -m jptp.notebooks $(if $(GOVERNMENT),--government $(GOVERNMENT)) $(if $(START),--start $(START)) $(if $(END),--end $(END))
+
+all: notebooks  ## the main job: install, rebuild data/processed/ from the shipped raw data, execute every notebook and regenerate every chart
 
 test: install  ## run the whole test suite (what CI runs)
 	$(BIN)/python -m pytest
@@ -36,4 +39,4 @@ lab: install  ## open the notebooks in JupyterLab (http://localhost:8888)
 clean:  ## remove the virtual environment and caches (keeps data and figures)
 	rm -rf $(VENV) .pytest_cache .hypothesis
 
-.PHONY: help install lock data all test lab clean
+.PHONY: help install lock data notebooks all test lab clean
