@@ -37,10 +37,12 @@ def build_tables(raw: Path = RAW, reference: Path = REFERENCE) -> BuildResult:
     log = ProblemLog()
     ref = load_reference(log, reference)
     sources, records = read_raw(log, raw)
+    if log.unreadable:  # every file has been read, so all the problems with their shapes are reported together
+        raise InvalidRawData(log.errors, log.notes)
     sources = normalize_sources(sources, log)
     records, unused = normalize_records(records, sources, ref, log)
     if log.errors:
-        raise InvalidRawData(log.errors)
+        raise InvalidRawData(log.errors, log.notes)
     return BuildResult(make_tables(records, sources, ref), log.notes, unused)
 
 

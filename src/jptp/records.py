@@ -66,8 +66,8 @@ def map_field(frame: pd.DataFrame, column: str, parse: Callable, log: ProblemLog
 
 
 def read_raw(log: ProblemLog, folder=RAW) -> tuple[pd.DataFrame, pd.DataFrame]:
-    sources = read_table(folder / SOURCES_FILE, SOURCE_COLUMNS, log)
-    records = read_table(folder / RECORDS_FILE, RECORD_COLUMNS, log)
+    sources = read_table(folder / SOURCES_FILE, SOURCE_COLUMNS, log, require_rows=True)
+    records = read_table(folder / RECORDS_FILE, RECORD_COLUMNS, log, require_rows=True)
     return sources, records
 
 
