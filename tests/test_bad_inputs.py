@@ -36,6 +36,7 @@ REQUIRED = {
     "semicolons as separators": ["semicolons", "excel_indonesian_locale", "excel_sep_line"],
     "quotes and line breaks inside a cell": ["quotes_and_line_breaks", "unclosed_quote"],
     "a duplicated record id": ["duplicate_record_id"],
+    "a record pointing at an unknown article": ["unknown_article", "leading_zeros_dropped"],
     "an unknown post alias": ["unknown_post_alias"],
     "an unknown status or method": ["unknown_status", "unknown_method"],
     "an impossible date (31/2/2024)": ["impossible_date"],
