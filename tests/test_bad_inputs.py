@@ -42,6 +42,14 @@ REQUIRED = {
     "an impossible date (31/2/2024)": ["impossible_date"],
     "a weekday that does not match its date": ["weekday_mismatch"],
     "a date after the article was published": ["date_after_publication"],
+    "a person holding two definitive posts at once": ["two_definitive_posts_at_once"],
+    "a definitive appointment to a post with a definitive holder and no departure": [
+        "post_already_held_no_departure", "two_definitive_holders_at_once",
+    ],
+    "an appointment that ends before it starts": [
+        "previous_post_seen_after_the_move", "appointment_dated_before", "previous_post_is_the_post", "date_range",
+        "stated_duration_longer_than_the_records",
+    ],
 }
 
 

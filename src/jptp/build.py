@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .consistency import check_across_records
 from .datapackage import write_package
 from .paths import PROCESSED, RAW, REFERENCE, ROOT
 from .problems import InvalidRawData, Problem, ProblemLog
@@ -41,6 +42,7 @@ def build_tables(raw: Path = RAW, reference: Path = REFERENCE) -> BuildResult:
         raise InvalidRawData(log.errors, log.notes)
     sources = normalize_sources(sources, log)
     records, unused = normalize_records(records, sources, ref, log)
+    check_across_records(records, log)
     if log.errors:
         raise InvalidRawData(log.errors, log.notes)
     return BuildResult(make_tables(records, sources, ref), log.notes, unused)
