@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .consistency import check_across_records
-from .datapackage import write_package
+from .datapackage import restore_interrupted, write_package
 from .paths import PROCESSED, RAW, REFERENCE, ROOT
 from .problems import InvalidRawData, Problem, ProblemLog
 from .records import normalize_records, normalize_sources, read_raw
@@ -49,6 +49,7 @@ def build_tables(raw: Path = RAW, reference: Path = REFERENCE) -> BuildResult:
 
 
 def build(raw: Path = RAW, reference: Path = REFERENCE, out: Path = PROCESSED) -> BuildResult:
+    restore_interrupted(out)  # first, so a failing build still leaves the last good tables in place
     result = build_tables(raw, reference)
     result.written = write_package(result.tables, out)
     return result
