@@ -119,7 +119,7 @@ def infer_year(day: int, month: int, weekday: int | None, reference: tuple[date,
     start, end = reference
     window = (start - LOOKBACK, end + LOOKAHEAD)
     candidates = []
-    for year in range(window[0].year, window[1].year + 1):
+    for year in range(max(window[0].year, YEARS.start), min(window[1].year, YEARS.stop - 1) + 1):  # never a year it would reject
         try:
             candidate = date(year, month, day)
         except ValueError:
