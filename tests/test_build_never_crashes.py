@@ -3,7 +3,8 @@
 Starting from the catalogue's clean file, hypothesis replaces one cell with arbitrary text, or
 breaks the file's bytes (a stray quote, separator, line break or byte anywhere), then runs the real
 build. Any exception other than InvalidRawData is a crash, which the command would show as
-'Internal error' (exit 2). When the build goes through, every record must have come out.
+'Internal error' (exit 2), and any warning would be printed to the coder: both fail the test. When the
+build goes through, every record must have come out.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,6 +47,7 @@ def _build(records: bytes) -> None:
         assert records_in == len(set(result.tables["record_ledger"].record_id))
 
 
+@pytest.mark.filterwarnings("error")  # a warning would be printed to the coder too
 @settings(max_examples=30)
 @given(row=st.integers(1, len(ROWS) - 1), column=st.integers(0, len(ROWS[0]) - 1), value=cell_value)
 def test_any_value_in_any_cell_is_reported_or_read(row, column, value):
@@ -55,6 +58,7 @@ def test_any_value_in_any_cell_is_reported_or_read(row, column, value):
     _build(out.getvalue().encode("utf-8"))
 
 
+@pytest.mark.filterwarnings("error")
 @settings(max_examples=30)
 @given(position=st.floats(0, 1), inserted=stray)
 def test_a_stray_byte_anywhere_in_the_file_is_reported_or_read(position, inserted):

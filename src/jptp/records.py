@@ -218,7 +218,8 @@ def _status(records: pd.DataFrame, log: ProblemLog) -> pd.DataFrame:
     wrong = [pd.notna(st) and isinstance(ok, set) and st not in ok for st, ok in zip(stated, allowed)]
     for row, value, event, ok in zip(records.loc[wrong, ROW], stated[wrong], records.loc[wrong, "event"], allowed[wrong]):
         log.add(RECORDS_FILE, row, "status_raw", value, f"a status that fits a '{event}' record ({', '.join(sorted(ok))})")
-    return pd.DataFrame({"status": stated.fillna(default), "status_inferred": stated.isna() & default.notna()}, index=records.index)
+    status = stated.where(stated.notna(), default)  # not fillna: on an all-empty column it warns about downcasting
+    return pd.DataFrame({"status": status, "status_inferred": stated.isna() & default.notna()}, index=records.index)
 
 
 def normalize_records(records: pd.DataFrame, sources: pd.DataFrame, ref: Reference, log: ProblemLog) -> tuple[pd.DataFrame, list]:
