@@ -48,7 +48,7 @@ def _build(records: bytes) -> None:
 
 
 @pytest.mark.filterwarnings("error")  # a warning would be printed to the coder too
-@settings(max_examples=30)
+@settings(max_examples=20)
 @given(row=st.integers(1, len(ROWS) - 1), column=st.integers(0, len(ROWS[0]) - 1), value=cell_value)
 def test_any_value_in_any_cell_is_reported_or_read(row, column, value):
     rows = [list(r) for r in ROWS]
@@ -59,7 +59,7 @@ def test_any_value_in_any_cell_is_reported_or_read(row, column, value):
 
 
 @pytest.mark.filterwarnings("error")
-@settings(max_examples=30)
+@settings(max_examples=20)
 @given(position=st.floats(0, 1), inserted=stray)
 def test_a_stray_byte_anywhere_in_the_file_is_reported_or_read(position, inserted):
     data = (CLEAN / "records.csv").read_bytes()

@@ -3,6 +3,7 @@ temporary folder behind: the new files are written beside them and swapped in on
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,18 @@ from jptp.build import build, main
 from jptp.paths import RAW, REFERENCE
 
 
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("good") / "processed"
+    build(RAW, REFERENCE, out)
+    return out
+
+
 @pytest.fixture
-def previous(tmp_path) -> tuple[Path, dict[str, bytes]]:
+def previous(good_build, tmp_path) -> tuple[Path, dict[str, bytes]]:
     """A processed folder from a good build, with a marker file to show it is the same folder's content."""
     out = tmp_path / "site" / "processed"
-    build(RAW, REFERENCE, out)
+    shutil.copytree(good_build, out)
     (out / "records.csv").write_text("the previous build's records\n", encoding="utf-8")  # distinguishable from a rebuild
     return out, _snapshot(out)
 
