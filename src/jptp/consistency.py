@@ -21,9 +21,9 @@ import pandas as pd
 from .paths import RECORDS_FILE
 from .problems import ProblemLog
 from .readers import ROW
+from .records import POST_EVENTS
+from .tables import APPOINTMENT_EVENTS
 
-APPOINTMENT_EVENTS = ("inaugurated", "appointed")
-POST_EVENTS = ("inaugurated", "appointed", "seen_in_post", "reported_vacant")
 DEFINITIVE = "definitive"
 RELATION_ORDER = {"before": 0, "on": 1}  # on one day, what held up to it comes before what holds on it
 
@@ -71,20 +71,24 @@ def _same_day_pairs(s: pd.DataFrame, same: str, differ: str) -> pd.DataFrame:
 
 
 def _report_pairs(pairs: pd.DataFrame, log: ProblemLog, expected) -> None:
-    """One error per row of a conflict, naming the first other row (and how many more there are)."""
+    """One error per row of a conflict, naming the first other row and counting the rest."""
     for _, group in pairs.groupby([ROW, "field"], sort=True):
         first = group.iloc[0]
-        more = f" (and {len(group) - 1} more)" if len(group) > 1 else ""
-        log.add(RECORDS_FILE, first[ROW], first.field, first.value, expected(first) + more)
+        log.add(RECORDS_FILE, first[ROW], first.field, first.value, expected(first, _others(first, len(group))))
+
+
+def _others(pair: pd.Series, n: int) -> str:
+    """'row 7' or 'row 7 and 2 more': where the other side of a conflict is."""
+    return f"row {pair[f'{ROW}_other']}" + (f" and {n - 1} more" if n > 1 else "")
 
 
 def two_definitive_posts_at_once(s: pd.DataFrame, log: ProblemLog) -> None:
     """Error: a person definitive in two posts on one day. One of them is acting, or the two are namesakes."""
     _report_pairs(
         _same_day_pairs(s, "person_id", "post_id"), log,
-        lambda p: (
+        lambda p, others: (
             f"one definitive post per person on a day: {p.person_name} is also the definitive holder of {p.post_id_other} "
-            f"{_when(p.date_relation, p.date_earliest)} (row {p[f'{ROW}_other']}, {p.field_other}); write the acting status "
+            f"{_when(p.date_relation, p.date_earliest)} ({others}, {p.field_other}); write the acting status "
             "(Plt, Plh, Pj) of one of them if the article gives it, or split namesakes in data/reference/person_aliases.csv"
         ),
     )
@@ -94,9 +98,9 @@ def two_definitive_holders_at_once(s: pd.DataFrame, log: ProblemLog) -> None:
     """Error: two people definitive in one post on one day. One is acting, or one left that day ('before')."""
     _report_pairs(
         _same_day_pairs(s, "post_id", "person_id"), log,
-        lambda p: (
+        lambda p, others: (
             f"one definitive holder of a post on a day: {p.person_name_other} holds {p.post_id} definitively "
-            f"{_when(p.date_relation, p.date_earliest)} too (row {p[f'{ROW}_other']}); one of them may be acting (Plt, Plh, Pj), "
+            f"{_when(p.date_relation, p.date_earliest)} too ({others}); one of them may be acting (Plt, Plh, Pj), "
             "or have left that day (date_relation 'before')"
         ),
     )
@@ -157,7 +161,7 @@ def durations_longer_than_the_records_allow(s: pd.DataFrame, log: ProblemLog) ->
     stated = s[s.stated_duration_days_min.notna()]
     stated = stated.assign(since=stated.date_latest - pd.to_timedelta(stated.stated_duration_days_min.astype(float), unit="D"))
     pairs = stated.merge(s, on="post_id", suffixes=("", "_other"))
-    inside = (pairs.date_latest_other >= pairs.since) & (pairs.date_latest_other < pairs.date_latest)
+    inside = (pairs.date_earliest_other >= pairs.since) & (pairs.date_latest_other < pairs.date_latest)  # certainly inside
     other_holder = pairs.person_id.notna() & pairs.person_id_other.notna() & pairs.person_id.ne(pairs.person_id_other)
     clash = pairs[inside & (pairs.status.ne(pairs.status_other) | other_holder)]
     clash = clash.assign(order_other=clash.date_relation_other.map(RELATION_ORDER))
@@ -166,8 +170,8 @@ def durations_longer_than_the_records_allow(s: pd.DataFrame, log: ProblemLog) ->
         holder = f" with {p.person_name_other} as holder" if pd.notna(p.person_name_other) else ""
         log.add(
             RECORDS_FILE, p[ROW], "stated_duration_raw", p.stated_duration_raw,
-            f"a duration that fits the post's other records: it has this {p.status} since {p.since.date().isoformat()} at the "
-            f"latest, but row {p[f'{ROW}_other']} has the post {p.status_other}{holder} "
+            f"a duration that fits the post's other records: it has the post {p.status} since {p.since.date().isoformat()} at "
+            f"the latest, but row {p[f'{ROW}_other']} has the post {p.status_other}{holder} "
             f"{_when(p.date_relation_other, p.date_earliest_other)}; check the number, the unit (bulan, tahun) and both dates",
         )
 
