@@ -26,7 +26,7 @@ CASES = sorted(p.name for p in CATALOGUE.iterdir() if p.is_dir() and not p.name.
 
 # What the issue asks the catalogue to hold, and the case (or cases) that hold it.
 REQUIRED = {
-    "a missing or misspelt column": ["missing_column", "misspelt_column"],
+    "a missing or misspelt column": ["missing_column", "misspelt_column", "header_not_on_the_first_row"],
     "extra columns": ["extra_columns"],
     "an empty file": ["empty_file", "header_only"],
     "empty and whitespace-only rows": ["blank_rows"],

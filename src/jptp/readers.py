@@ -89,7 +89,7 @@ def _match_header(header: list[str], known: list[str], required: list[str], name
             columns[position] = column
     if not set(columns.values()) & set(required):
         shown = ",".join(header)[:80]
-        log.add(name, 1, "(header)", shown, f"a header row naming the columns {', '.join(required)}")
+        log.add(name, 1, "(header)", shown, f"a first row naming the columns {', '.join(required)}")
         return None
     missing = [c for c in required if c not in columns.values()]
     for column in missing:
