@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from jptp.build import build
 from jptp.paths import RAW, REFERENCE, seeds_dir
@@ -48,3 +50,10 @@ def seeds() -> dict[str, list[str]]:
     if not folder.is_dir():
         pytest.skip(f"article texts not found at {folder} (set JPTP_SEEDS)")
     return {p.name: [l for l in p.read_text(encoding="utf-8").splitlines() if l.strip()] for p in sorted(folder.glob("*.txt"))}
+
+
+# Property-based tests: the same examples on every run (CI must be deterministic) and few enough to
+# keep the suite fast. JPTP_HYPOTHESIS=explore runs many more, fresh ones, when hunting for bugs.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, max_examples=150, print_blob=True)
+settings.register_profile("explore", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("JPTP_HYPOTHESIS", "ci"))

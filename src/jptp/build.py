@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .datapackage import write_package
+from .consistency import check_across_records
+from .datapackage import restore_interrupted, write_package
 from .paths import PROCESSED, RAW, REFERENCE, ROOT
 from .problems import InvalidRawData, Problem, ProblemLog
 from .records import normalize_records, normalize_sources, read_raw
@@ -37,14 +38,18 @@ def build_tables(raw: Path = RAW, reference: Path = REFERENCE) -> BuildResult:
     log = ProblemLog()
     ref = load_reference(log, reference)
     sources, records = read_raw(log, raw)
+    if log.unreadable:  # every file has been read, so all the problems with their shapes are reported together
+        raise InvalidRawData(log.errors, log.notes)
     sources = normalize_sources(sources, log)
     records, unused = normalize_records(records, sources, ref, log)
+    check_across_records(records, log)
     if log.errors:
-        raise InvalidRawData(log.errors)
+        raise InvalidRawData(log.errors, log.notes)
     return BuildResult(make_tables(records, sources, ref), log.notes, unused)
 
 
 def build(raw: Path = RAW, reference: Path = REFERENCE, out: Path = PROCESSED) -> BuildResult:
+    restore_interrupted(out)  # first, so a failing build still leaves the last good tables in place
     result = build_tables(raw, reference)
     result.written = write_package(result.tables, out)
     return result

@@ -81,24 +81,43 @@ def descriptor(tables: dict[str, pd.DataFrame], sources: pd.DataFrame) -> dict:
     return {**PACKAGE, "sources": article_sources, "resources": resources}
 
 
+def restore_interrupted(out: Path) -> Path:
+    """Put back the previous tables if a build was killed between moving them aside and moving the new
+    ones in; returns the set-aside folder's path."""
+    old = Path(out).with_name(f".{Path(out).name}-old")
+    if old.exists() and not Path(out).exists():
+        old.rename(out)
+    return old
+
+
 def write_package(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
-    """Write every table and datapackage.json into `out`, replacing its previous content atomically."""
+    """Write every table and datapackage.json into `out`, replacing its previous content atomically.
+
+    The files go to a temporary folder beside `out`; only when all are written is the previous folder
+    moved aside and the new one moved in (two renames). Whatever fails or interrupts the build before
+    that (an error, Ctrl-C), or between the two renames, the previous folder is back in place and no
+    temporary folder is left. A folder set aside by a build killed between the renames is restored
+    by the next build before it starts (`restore_interrupted`).
+    """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".processed-", dir=out.parent))
+    old = restore_interrupted(out)
+    shutil.rmtree(old, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    set_aside = False
     try:
         for name in TABLES:
             (staging / f"{name}.csv").write_text(to_csv_text(tables[name]), encoding="utf-8")
         text = json.dumps(descriptor(tables, tables["sources"]), indent=2, ensure_ascii=False) + "\n"
         (staging / "datapackage.json").write_text(text, encoding="utf-8")
-        old = out.with_name(f".{out.name}-old")
-        if old.exists():
-            shutil.rmtree(old)
         if out.exists():
             out.rename(old)
+            set_aside = True
         staging.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
     except BaseException:
+        if set_aside and not out.exists():
+            old.rename(out)
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    shutil.rmtree(old, ignore_errors=True)
     return sorted(out.iterdir())

@@ -33,16 +33,22 @@ TIME_OF_DAY = r"(?:\s+(?:pagi|siang|sore|malam)(?:\s+hari)?)?"
 # or a few weeks after it (an announced inauguration).
 LOOKBACK = timedelta(days=365)
 LOOKAHEAD = timedelta(days=60)
+# Years a news article about regional top posts can mention; anything else is a typo ('0224'), and
+# would also reach past the dates the analyses can hold.
+YEARS = range(1950, 2101)
 
 _WEEKDAY = r"(?P<weekday>[A-Za-z']+)"
 _AFTER_WEEKDAY = r"(?:\s*,\s*|\s+|(?=\())"
+# One separator throughout ('2/9/2021', '9-3-2026'): '1-3/12' is a range of days, not 1 March 2012.
 _NUMERIC = re.compile(
-    rf"^(?:{_WEEKDAY}{_AFTER_WEEKDAY})?\(?\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)?{TIME_OF_DAY}$"
+    rf"^(?:{_WEEKDAY}{_AFTER_WEEKDAY})?\(?\s*(?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})(?:\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)?{TIME_OF_DAY}$"
 )
 _NAMED = re.compile(
     rf"^(?:{_WEEKDAY}{_AFTER_WEEKDAY})?\(?\s*(?:(?P<d>\d{{1,2}})\s+)?(?P<month>[A-Za-z]+)\.?(?:\s+(?P<y>\d{{4}}))?\s*\)?{TIME_OF_DAY}$"
 )
 _ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?$")
+# Two days joined by a dash or 'sampai'/'hingga'/'s.d.', then a month: '24-27/11', '24 - 27 November 2025'.
+_RANGE = re.compile(r"\d{1,2}\s*(?:[-–—]|s\.?\s?/?d\.?|sampai|hingga)\s*\d{1,2}\s*(?:[/.-]\s*\d{1,2}|[A-Za-z]+)", re.IGNORECASE)
 
 EXPECTED = (
     "a date such as 'Senin (24/11)', 'Kamis (2/9/2021)', 'Senin (9-3-2026)', "
@@ -90,7 +96,10 @@ def _weekday_code(word: str | None) -> int | None:
 
 def _year(text: str) -> int:
     year = int(text)
-    return year + 2000 if len(text) == 2 else year
+    year = year + 2000 if len(text) == 2 else year
+    if year not in YEARS:
+        raise NormalizationError(f"a year from {YEARS.start} to {YEARS.stop - 1}, not {text}")
+    return year
 
 
 def _check_weekday(day: date, weekday: int | None) -> bool:
@@ -110,7 +119,7 @@ def infer_year(day: int, month: int, weekday: int | None, reference: tuple[date,
     start, end = reference
     window = (start - LOOKBACK, end + LOOKAHEAD)
     candidates = []
-    for year in range(window[0].year, window[1].year + 1):
+    for year in range(max(window[0].year, YEARS.start), min(window[1].year, YEARS.stop - 1) + 1):  # never a year it would reject
         try:
             candidate = date(year, month, day)
         except ValueError:
@@ -141,7 +150,7 @@ def parse_indonesian_date(raw: object, reference: tuple[date, date] | None = Non
     if not text:
         raise NormalizationError(EXPECTED)
     if match := _ISO.match(text):
-        year, month, day = int(match["y"]), match["m"], match["d"]
+        year, month, day = _year(match["y"]), match["m"], match["d"]
         if day:
             d = _day(year, int(month), int(day))
             return IndonesianDate(d, d, "day")
@@ -158,6 +167,11 @@ def parse_indonesian_date(raw: object, reference: tuple[date, date] | None = Non
     else:
         match = _NAMED.match(text)
         if not match or match["month"].casefold() not in MONTHS:
+            if _RANGE.search(text):
+                raise NormalizationError(
+                    "a single date; a range of days cannot be read: code the day the fact held "
+                    "(the first, if it held throughout) and give the range in coder_note"
+                )
             raise NormalizationError(EXPECTED)
         day = int(match["d"]) if match["d"] else None
         month, year_text = MONTHS[match["month"].casefold()], match["y"]

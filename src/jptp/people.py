@@ -69,6 +69,8 @@ def split_titles(raw: object, prefixes: set[str], suffixes: set[str]) -> PersonN
     name = " ".join(tokens)
     if not any(ch.isalpha() for ch in name):
         raise NormalizationError("a person's name with letters in it")
+    if not slug(name):  # the id is made of the letters a-z: without any, different names would share the id ''
+        raise NormalizationError("a person's name with letters a-z in it, from which the person id is made")
     return PersonName(name, tuple(prefix), tuple(suffix))
 
 

@@ -34,6 +34,11 @@ class ProblemLog:
     """Collects problems across a whole run so that a coder sees all of them at once."""
 
     problems: list[Problem] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # files that could not be read as a table at all
+
+    def mark_unreadable(self, file: str) -> None:
+        """A file whose rows cannot be checked (missing, empty, a column missing): the build stops after reading."""
+        self.unreadable.add(file)
 
     def add(self, file: str, row: int, field_name: str, value: object, expected: str, severity: str = "error") -> None:
         self.problems.append(Problem(file, int(row), field_name, "" if value is None else str(value), expected, severity))
@@ -48,10 +53,18 @@ class ProblemLog:
 
 
 class InvalidRawData(Exception):
-    """The raw data break the coding rules; nothing was written. Carries every problem found."""
+    """The raw data break the coding rules; nothing was written. Carries every problem found.
 
-    def __init__(self, problems: list[Problem]):
+    `problems` are the errors; `notes` say what was assumed to read the files, and are printed after
+    them because an assumption (a Windows encoding, a skipped row) can explain an error.
+    """
+
+    def __init__(self, problems: list[Problem], notes: list[Problem] = ()):
         self.problems = sorted(problems)
+        self.notes = sorted(notes)
         lines = [f"{len(self.problems)} problem(s) in the raw data; nothing was written:"]
         lines += [f"  {p}" for p in self.problems]
+        if self.notes:
+            lines.append(f"{len(self.notes)} note(s) on how the files were read:")
+            lines += [f"  {p}" for p in self.notes]
         super().__init__("\n".join(lines))

@@ -2,14 +2,19 @@
 
 Every cell is read as a string (no type guessing: '000' stays '000', 'NA' stays 'NA'), cleaned of
 stray and non-breaking spaces, and each row keeps the number a spreadsheet shows (header = row 1).
-What had to be assumed to read a file (a byte-order mark, semicolons, a Windows encoding, blank rows)
-is logged as a note; what cannot be read is logged as an error.
+What had to be assumed to read a file (a byte-order mark, semicolons, a Windows encoding, blank rows,
+tidied spaces, a header written 'Record ID') is logged as a note; what cannot be read is logged as an
+error. A file that cannot be read as a table at all (missing, empty, a required column missing) is
+marked unreadable, so the build stops before checking its rows: each row would fail for that one cause.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import difflib
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -18,58 +23,162 @@ from .problems import ProblemLog
 from .text import clean_text
 
 ROW = "_row"  # the spreadsheet row number of each record
+DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+_EXCEL_SEP_LINE = re.compile(r"^sep=(.)$")  # Excel's hint line, which Excel itself does not show as a row
 
 
-def _decode(data: bytes, name: str, log: ProblemLog) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
+def _decode(data: bytes, name: str, log: ProblemLog) -> str | None:
+    """The file's text; a BOM, UTF-16 or Windows-1252 are read with a note, anything else is an error."""
+    if data.startswith(codecs.BOM_UTF8):
         log.add(name, 0, "(file)", "byte-order mark", "UTF-8 without a byte-order mark; read as UTF-8", "note")
-        return data[3:].decode("utf-8")
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            log.add(name, 0, "(file)", "broken UTF-16", "a CSV file saved as 'CSV UTF-8 (Comma delimited)'")
+            return None
+        log.add(name, 0, "(file)", "UTF-16", "UTF-8; read as UTF-16 (what Excel saves as 'Unicode Text')", "note")
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        log.add(name, 0, "(file)", "not UTF-8", "UTF-8; read as Windows-1252 (what Excel saves)", "note")
-        return data.decode("cp1252", errors="replace")
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        log.add(name, 0, "(file)", f"byte {data[error.start]:#04x} on line {line}",
+                "a file saved as UTF-8 (or Windows-1252, as Excel saves it); this one is neither")
+        return None
+    log.add(name, 0, "(file)", "not UTF-8", "UTF-8; read as Windows-1252 (what Excel saves)", "note")
+    return text
 
 
-def _delimiter(text: str, name: str, log: ProblemLog) -> str:
-    header = text.split("\n", 1)[0]
-    if header.count(";") > header.count(","):
-        log.add(name, 1, "(file)", "semicolons", "commas between fields; read with ';' as separator", "note")
-        return ";"
-    return ","
+def _delimiter(header: str, name: str, log: ProblemLog) -> str:
+    """The separator the header uses most: Excel writes ';' in locales with a decimal comma (Indonesia)."""
+    delimiter = max(DELIMITERS, key=lambda d: (header.count(d), d == ","))
+    if delimiter != ",":
+        log.add(name, 0, "(file)", DELIMITERS[delimiter], f"commas between fields; read with {delimiter!r} as separator", "note")
+    return delimiter
 
 
-def read_table(path: Path, required: list[str], log: ProblemLog, optional: list[str] = ()) -> pd.DataFrame:
-    """Read one CSV into a frame of cleaned strings with a `_row` column; log what is wrong with it."""
+def _header_key(text: str) -> str:
+    """'Record ID', 'record-id' and 'RECORD_ID' are one column name; a misspelling is not."""
+    return re.sub(r"[\s\-]+", "_", text.casefold()).strip("_")
+
+
+def _match_header(header: list[str], known: list[str], required: list[str], name: str, log: ProblemLog) -> dict[int, str] | None:
+    """Map header positions to documented column names, logging what was assumed or is missing.
+
+    Returns None when the header cannot be used (no documented column in it, or one missing).
+    """
+    by_key = {_header_key(c): c for c in known}
+    columns: dict[int, str] = {}
+    unknown: dict[int, str] = {}
+    for position, cell in enumerate(header):
+        column = cell if cell in known else by_key.get(_header_key(cell))
+        if column is None:
+            unknown[position] = cell
+        elif column in columns.values():
+            first = [p for p, c in columns.items() if c == column][0]
+            log.add(name, 1, column, cell, f"each column once; it is also column {first + 1}, whose cells are the ones read")
+        else:
+            if cell != column:
+                log.add(name, 1, column, cell, f"the column name {column!r}; read as {column!r}", "note")
+            columns[position] = column
+    if not set(columns.values()) & set(required):
+        shown = ",".join(header)[:80]
+        log.add(name, 1, "(header)", shown, f"a first row naming the columns {', '.join(required)}")
+        return None
+    missing = [c for c in required if c not in columns.values()]
+    for column in missing:
+        close = difflib.get_close_matches(column, [u for u in unknown.values() if u], n=1, cutoff=0.75)
+        if close:
+            unknown = {p: u for p, u in unknown.items() if u != close[0]}
+            log.add(name, 1, column, close[0], f"a column named {column!r} in the header ({close[0]!r} looks like a misspelling of it)")
+        else:
+            log.add(name, 1, column, "(no such column)", f"a column named {column!r} in the header")
+    for position, cell in unknown.items():
+        log.add(name, 1, cell or f"(column {position + 1}, no header)", cell, "only the documented columns; this one is ignored", "note")
+    return None if missing else columns
+
+
+def _swallowed_rows(raw_cells: list[str], delimiter: str, width: int) -> int:
+    """How many lines inside one cell look like whole rows: the mark of a quote that was never closed."""
+    return sum(
+        line.count(delimiter) >= max(2, width // 2)
+        for cell in raw_cells if "\n" in cell
+        for line in cell.split("\n")[1:]
+    )
+
+
+def read_table(path: Path, required: list[str], log: ProblemLog, optional: list[str] = (), require_rows: bool = False) -> pd.DataFrame:
+    """Read one CSV into a frame of cleaned strings with a `_row` column; log what is wrong with it.
+
+    `require_rows`: a file with a header and no rows is an error (raw data: building from it would
+    replace every processed table with an empty one).
+    """
     name = path.name
+    empty = pd.DataFrame(columns=[*required, ROW])
     if not path.exists():
         log.add(name, 0, "(file)", "missing", f"a file at {path}")
-        return pd.DataFrame(columns=[*required, ROW])
-    text = _decode(path.read_bytes(), name, log).replace("\r\n", "\n").replace("\r", "\n")
+        log.mark_unreadable(name)
+        return empty
+    text = _decode(path.read_bytes(), name, log)
+    if text is None:
+        log.mark_unreadable(name)
+        return empty
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         log.add(name, 0, "(file)", "empty file", f"a header row with the columns {', '.join(required)}")
-        return pd.DataFrame(columns=[*required, ROW])
-    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text, name, log)))
+        log.mark_unreadable(name)
+        return empty
+    first_line = text.split("\n", 1)[0]
+    if sep := _EXCEL_SEP_LINE.match(first_line.strip()):
+        log.add(name, 0, "(file)", first_line.strip(), f"the header on the first line; the Excel hint line is skipped and {sep[1]!r} used as separator", "note")
+        delimiter, text = sep[1], text.split("\n", 1)[1] if "\n" in text else ""
+    else:
+        delimiter = _delimiter(first_line, name, log)
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    if not rows:
+        log.add(name, 0, "(file)", "empty file", f"a header row with the columns {', '.join(required)}")
+        log.mark_unreadable(name)
+        return empty
     header = [clean_text(h) for h in rows[0]]
-    missing = [c for c in required if c not in header]
-    for column in missing:
-        log.add(name, 1, column, "(no such column)", f"a column named {column!r} in the header")
-    extra = [c for c in header if c not in required and c not in optional]
-    for column in extra:
-        log.add(name, 1, column or "(blank header)", column, "only the documented columns; this one is ignored", "note")
-    records = []
-    for number, cells in enumerate(rows[1:], start=2):
-        cells = [clean_text(c) for c in cells]
+    columns = _match_header(header, [*required, *optional], required, name, log)
+    if columns is None:
+        log.mark_unreadable(name)
+        return empty
+
+    records, tidied = [], []
+    for number, raw_cells in enumerate(rows[1:], start=2):
+        cells = [clean_text(c) for c in raw_cells]
         if not any(cells):
             log.add(name, number, "(row)", "empty row", "a record; the blank row is skipped", "note")
             continue
+        if swallowed := _swallowed_rows(raw_cells, delimiter, len(header)):
+            position = next(p for p, c in enumerate(raw_cells) if "\n" in c)
+            log.add(name, number, columns.get(position, "(row)"), raw_cells[position][:60] + "…",
+                    f"a closing double quote: this cell opens with '\"' and runs on over {swallowed} more line(s) that look "
+                    "like rows of their own, which are not read; close the quote (or delete the stray '\"')")
+            continue
         if len(cells) > len(header) and any(cells[len(header):]):
-            log.add(name, number, "(row)", f"{len(cells)} cells", f"{len(header)} cells, one per column")
+            extra = next(c for c in cells[len(header):] if c)
+            log.add(name, number, "(row)", f"{len(cells)} cells, the extra one(s) starting {extra[:40]!r}",
+                    f"{len(header)} cells, one per column; a cell holding the separator {delimiter!r} must be in double quotes")
+            continue
         cells = (cells + [""] * len(header))[: len(header)]
-        records.append({**dict(zip(header, cells)), ROW: number})
-    columns = [c for c in header if c in required or c in optional]
-    frame = pd.DataFrame(records, columns=[*header, ROW]) if records else pd.DataFrame(columns=[*header, ROW])
-    frame = frame.loc[:, ~frame.columns.duplicated()]
-    for column in missing:
-        frame[column] = ""
-    return frame[[*required, *[c for c in optional if c in columns], ROW]].astype({ROW: int})
+        tidied += [(number, columns[p], raw) for p, raw in enumerate(raw_cells[: len(header)]) if p in columns and clean_text(raw) != raw]
+        records.append({**{columns[p]: cells[p] for p in columns}, ROW: number})
+    if tidied:
+        number, column, raw = tidied[0]
+        more = f" (and {len(tidied) - 1} more cell(s))" if len(tidied) > 1 else ""
+        log.add(name, number, column, raw, "no leading, trailing, doubled or non-breaking spaces or line breaks in a cell; "
+                f"read with them tidied to single spaces{more}", "note")
+    if require_rows and not records:
+        log.add(name, 0, "(file)", "no rows", "at least one row under the header")
+        log.mark_unreadable(name)
+    present = [c for c in [*required, *optional] if c in columns.values()]
+    frame = pd.DataFrame(records, columns=[*present, ROW])
+    return frame[[*required, *[c for c in optional if c in present], ROW]].astype({ROW: int})

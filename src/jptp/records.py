@@ -48,6 +48,7 @@ ALLOWED_STATUS = {  # which statuses make sense for which event
 }
 DEFAULT_STATUS = {"inaugurated": "definitive", "appointed": "definitive", "seen_in_post": "definitive", "reported_vacant": "vacant"}
 BOOL = {"true": True, "false": False, "": False}
+PARAGRAPH = r"[1-9][0-9]{0,3}"  # ASCII digits only: int() would read other scripts' digits, pandas would not
 
 
 def map_field(frame: pd.DataFrame, column: str, parse: Callable, log: ProblemLog, file: str, skip_empty: bool = True) -> pd.Series:
@@ -66,8 +67,8 @@ def map_field(frame: pd.DataFrame, column: str, parse: Callable, log: ProblemLog
 
 
 def read_raw(log: ProblemLog, folder=RAW) -> tuple[pd.DataFrame, pd.DataFrame]:
-    sources = read_table(folder / SOURCES_FILE, SOURCE_COLUMNS, log)
-    records = read_table(folder / RECORDS_FILE, RECORD_COLUMNS, log)
+    sources = read_table(folder / SOURCES_FILE, SOURCE_COLUMNS, log, require_rows=True)
+    records = read_table(folder / RECORDS_FILE, RECORD_COLUMNS, log, require_rows=True)
     return sources, records
 
 
@@ -78,6 +79,9 @@ def normalize_sources(sources: pd.DataFrame, log: ProblemLog) -> pd.DataFrame:
         log.add(SOURCES_FILE, row, "source_id", value, "a unique source_id")
     for row, value in zip(sources.loc[sources.source_id == "", ROW], sources.loc[sources.source_id == "", "source_id"]):
         log.add(SOURCES_FILE, row, "source_id", value, "a source_id")
+    malformed = (sources.source_id != "") & ~sources.source_id.str.fullmatch(r"[0-9]{3}")
+    for row, value in zip(sources.loc[malformed, ROW], sources.loc[malformed, "source_id"]):
+        log.add(SOURCES_FILE, row, "source_id", value, f"three digits written as text, such as '004'{_zeros_hint(value)}")
     bad_bool = ~sources.published_inferred.isin(BOOL)
     for row, value in zip(sources.loc[bad_bool, ROW], sources.loc[bad_bool, "published_inferred"]):
         log.add(SOURCES_FILE, row, "published_inferred", value, "true or false")
@@ -95,7 +99,7 @@ def _check_required(records: pd.DataFrame, log: ProblemLog) -> None:
         rows = records[records.event == event]
         for column in columns:
             for row in rows.loc[rows[column] == "", ROW]:
-                log.add(RECORDS_FILE, row, column, "", f"a value: a '{event}' record needs {', '.join(columns)}")
+                log.add(RECORDS_FILE, row, column, "", f"a value: every '{event}' record needs {', '.join(columns)}")
 
 
 def _check_keys(records: pd.DataFrame, sources: pd.DataFrame, log: ProblemLog) -> None:
@@ -104,14 +108,18 @@ def _check_keys(records: pd.DataFrame, sources: pd.DataFrame, log: ProblemLog) -
         log.add(RECORDS_FILE, row, "record_id", value, "a record_id used by no other row")
     for row in records.loc[records.record_id == "", ROW]:
         log.add(RECORDS_FILE, row, "record_id", "", "a record_id, e.g. '004-12' (source id, then a number)")
-    unknown = ~records.source_id.isin(set(sources.source_id))
+    known = sorted(set(sources.source_id) - {""})
+    listed = ", ".join(known[:10]) + (", …" if len(known) > 10 else "")
+    unknown = ~records.source_id.isin(known)
     for row, value in zip(records.loc[unknown, ROW], records.loc[unknown, "source_id"]):
-        log.add(RECORDS_FILE, row, "source_id", value, f"a source_id from {SOURCES_FILE}")
-    paragraph_ok = records.paragraph.str.fullmatch(r"[1-9]\d*")
+        log.add(RECORDS_FILE, row, "source_id", value, f"a source_id listed in {SOURCES_FILE} ({listed}){_zeros_hint(value)}")
+    paragraph_ok = records.paragraph.str.fullmatch(PARAGRAPH)
     for row, value in zip(records.loc[~paragraph_ok, ROW], records.loc[~paragraph_ok, "paragraph"]):
-        log.add(RECORDS_FILE, row, "paragraph", value, "the paragraph number, a whole number from 1")
-    prefix_ok = (records.record_id.str.rpartition("-")[0] == records.source_id) & records.record_id.str.fullmatch(r"[^-]+-\d+")
-    for row, value, source in zip(records.loc[~prefix_ok & (records.record_id != ""), ROW], records.loc[~prefix_ok & (records.record_id != ""), "record_id"], records.loc[~prefix_ok & (records.record_id != ""), "source_id"]):
+        log.add(RECORDS_FILE, row, "paragraph", value, "the paragraph number, a whole number from 1 to 9999")
+    # judged only against a known source: with an unknown one, the source_id message says it all
+    prefix_ok = (records.record_id.str.rpartition("-")[0] == records.source_id) & records.record_id.str.fullmatch(r"[^-]+-[0-9]+")
+    wrong_prefix = ~prefix_ok & (records.record_id != "") & ~unknown
+    for row, value, source in zip(records.loc[wrong_prefix, ROW], records.loc[wrong_prefix, "record_id"], records.loc[wrong_prefix, "source_id"]):
         log.add(RECORDS_FILE, row, "record_id", value, f"the source id, a dash and a number (e.g. '{source}-01')")
     bad_event = ~records.event.isin(list(vocab.EVENTS))
     for row, value in zip(records.loc[bad_event, ROW], records.loc[bad_event, "event"]):
@@ -210,7 +218,8 @@ def _status(records: pd.DataFrame, log: ProblemLog) -> pd.DataFrame:
     wrong = [pd.notna(st) and isinstance(ok, set) and st not in ok for st, ok in zip(stated, allowed)]
     for row, value, event, ok in zip(records.loc[wrong, ROW], stated[wrong], records.loc[wrong, "event"], allowed[wrong]):
         log.add(RECORDS_FILE, row, "status_raw", value, f"a status that fits a '{event}' record ({', '.join(sorted(ok))})")
-    return pd.DataFrame({"status": stated.fillna(default), "status_inferred": stated.isna() & default.notna()}, index=records.index)
+    status = stated.where(stated.notna(), default)  # not fillna: on an all-empty column it warns about downcasting
+    return pd.DataFrame({"status": status, "status_inferred": stated.isna() & default.notna()}, index=records.index)
 
 
 def normalize_records(records: pd.DataFrame, sources: pd.DataFrame, ref: Reference, log: ProblemLog) -> tuple[pd.DataFrame, list]:
@@ -234,7 +243,7 @@ def normalize_records(records: pd.DataFrame, sources: pd.DataFrame, ref: Referen
     records = pd.concat([records, _status(records, log)], axis=1)
     return (
         records.assign(
-            paragraph=pd.to_numeric(records.paragraph, errors="coerce").astype("Int64"),
+            paragraph=pd.to_numeric(records.paragraph.where(records.paragraph.str.fullmatch(PARAGRAPH)), errors="coerce").astype("Int64"),
             date_relation=records.date_relation.replace("", "on"),
             count_value=records["count"].map(lambda c: c and c.value).astype("Int64"),
             count_approximate=records["count"].map(lambda c: bool(c and c.approximate)),
@@ -247,6 +256,13 @@ def normalize_records(records: pd.DataFrame, sources: pd.DataFrame, ref: Referen
         .reset_index(drop=True),
         unused,
     )
+
+
+def _zeros_hint(value: str) -> str:
+    """Excel reads '004' as the number 4 unless the column is formatted as Text."""
+    if value.isascii() and value.isdigit() and len(value) < 3:
+        return f"; '{value}' looks like '{value.zfill(3)}' with its leading zeros dropped by a spreadsheet: format the column as Text"
+    return ""
 
 
 def _lookup(table: dict[str, str], value: str) -> str:

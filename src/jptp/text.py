@@ -6,20 +6,24 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Characters a cell can hold without showing them: zero-width space, word joiner, a stray byte-order
+# mark (a file saved twice with one), soft hyphen.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _PUNCT = re.compile(r"[^\w\s()]", flags=re.UNICODE)
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 
 def clean_text(value: object) -> str:
-    """NFKC-normalise, turn non-breaking and other odd spaces into plain ones, trim and collapse.
+    """Drop invisible characters, NFKC-normalise, turn non-breaking and other odd spaces into plain
+    ones, trim and collapse.
 
     Spreadsheets leave non-breaking spaces, tabs and doubled spaces in cells that look identical
-    to a reader; after this they are identical to the code too.
+    to a reader; after this they are identical to the code too. Applying it twice changes nothing.
     """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFKC", str(value))
-    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    text = _INVISIBLE.sub("", str(value))  # first: removing one could let NFKC compose what it separated
+    text = unicodedata.normalize("NFKC", text).replace("\u00a0", " ")
     return _SPACES.sub(" ", text).strip()
 
 

@@ -38,6 +38,8 @@ NUMBER_WORDS = {
 }
 APPROXIMATE_WORDS = ("sekitar", "kurang lebih", "kira kira", "hampir", "lebih dari", "lebih kurang", "sedikitnya")
 UNIT_DAYS = {"hari": (1, 1), "minggu": (7, 7), "pekan": (7, 7), "bulan": (28, 31), "tahun": (365, 366)}
+MAX_COUNT = 9999  # more posts than any government has: a typo, and too big for the integer columns
+MAX_DURATION_DAYS = 36525  # a century: longer is a typo, and would reach past the dates pandas can hold
 
 
 class TermLookup:
@@ -78,7 +80,9 @@ def parse_count(raw: object) -> Count:
         text = re.sub(rf"^{word}\s+", "", text)
     if text in ("beberapa", "sejumlah"):
         return Count(None, True)
-    if text.isdigit():
+    if re.fullmatch(r"[0-9]+", text):  # ASCII digits: str.isdigit() also takes '²', which int() rejects
+        if int(text) > MAX_COUNT:
+            raise NormalizationError(f"a count of posts up to {MAX_COUNT}, in digits or Indonesian words ('lima', 'sekitar tujuh', '12')")
         return Count(int(text), approximate)
     if text in NUMBER_WORDS:
         return Count(NUMBER_WORDS[text], approximate)
@@ -111,5 +115,7 @@ def parse_duration(raw: object) -> StatedDuration:
     if number is None:
         raise NormalizationError("a duration with a number ('delapan bulan'), not 'beberapa bulan'")
     low, high = UNIT_DAYS[m[2]]
+    if number * low > MAX_DURATION_DAYS:
+        raise NormalizationError("a duration of at most a century ('delapan bulan', 'lebih dari satu tahun')")
     open_ended = at_least or text.endswith(" lebih")
     return StatedDuration(number * low, None if open_ended else number * high)
