@@ -5,12 +5,18 @@ one holder, where named). A spell is known only through four dates:
 
     start_earliest <= start <= start_latest      end_earliest <= end <= end_latest
 
-start_latest is its first sighting and end_earliest its last: it certainly ran between them, so
-it lasted *at least* end_earliest - start_latest days. start_earliest is the last sighting of
-another status before it and end_latest the first sighting of another status after it: it cannot
+start_latest is its first sighting and end_earliest its last. start_earliest is the last sighting
+of another status before it and end_latest the first sighting of another status after it: it cannot
 have run longer than end_latest - start_earliest days, the *at most*. Where no other status is seen
-before (or after), that side is open: the spell is censored there and has no upper bound. A stated
-duration ('sudah delapan bulan dijabat Plt') narrows the start and is flagged.
+before (or after), that side is open: the spell is censored there and has no upper bound.
+
+Sightings prove a status only on the days they are made. Two sightings of a Plt a year apart do
+not prove a year under a Plt: a definitive holder may have come and gone unreported in between
+(the synthetic check, jptp.synthetic_check, finds exactly that under sparse coverage). So the
+*at least* comes only from a stated duration ('sudah delapan bulan dijabat Plt'), and is 0
+otherwise; `days_seen`, from the first to the last sighting, is the length the sightings suggest if
+nothing changed unseen between them, and is kept beside it, clearly named, for the analyst who is
+willing to make that assumption. A stated duration also narrows the start and is flagged.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import pandas as pd
 from .moves import ACTING_OR_VACANT
 
 RELATION_ORDER = {"before": 0, "on": 1}
+VACATED_ORDER = 0.5  # a post vacated by a move: after what held up to that day, before what is seen on it
 
 
 def _days(later: pd.Series, earlier: pd.Series) -> pd.Series:
@@ -29,9 +36,14 @@ def _days(later: pd.Series, earlier: pd.Series) -> pd.Series:
 
 def sightings_with_vacated_posts(observations: pd.DataFrame, chain_table: pd.DataFrame, chain_steps: pd.DataFrame) -> pd.DataFrame:
     """Add, for every chain that left a post without a definitive holder, a sighting of that post as
-    vacant on the day its holder moved out (inferred, and marked so)."""
-    ends = chain_table[chain_table.end_type.isin(["left_vacant", "open_at_data_end"])]
+    vacant on the day its holder moved out (inferred, and marked so).
+
+    Only where the article states the post the person left: a previous post inferred from an earlier
+    sighting was left at some unknown time since then, perhaps long before this move (the synthetic
+    check found such vacancies dated years late), so no day of vacancy can be inferred from it."""
     last_steps = chain_steps.sort_values("step").groupby("chain_id").tail(1).set_index("chain_id")
+    stated = chain_table.chain_id.map(last_steps.from_basis).eq("stated")
+    ends = chain_table[chain_table.end_type.isin(["left_vacant", "open_at_data_end"]) & stated]
     vacated = pd.DataFrame(
         {
             "observation_id": ends.chain_id + "/vacated",
@@ -59,7 +71,9 @@ def assign_spells(sightings: pd.DataFrame) -> pd.DataFrame:
         sightings.assign(
             date_earliest=pd.to_datetime(sightings.date_earliest),
             date_latest=pd.to_datetime(sightings.date_latest),
-            relation_order=sightings.date_relation.map(RELATION_ORDER).fillna(1),
+            relation_order=sightings.date_relation.map(RELATION_ORDER).fillna(1).where(
+                sightings.event.ne("vacated_by_move"), VACATED_ORDER
+            ),
         )
         .sort_values(["post_id", "date_earliest", "relation_order", "observation_id"])
         .reset_index(drop=True)
@@ -116,7 +130,8 @@ def status_spells(sightings: pd.DataFrame, records: pd.DataFrame, posts: pd.Data
     spells["censored_start"] = spells.start_earliest.isna()
     spells["duration_stated"] = has_stated
 
-    spells["days_at_least"] = _days(spells.end_earliest, spells.start_latest).clip(lower=0)
+    spells["days_seen"] = _days(spells.end_earliest, spells.start_latest).clip(lower=0)
+    spells["days_at_least"] = spells.stated_days_min.fillna(0).astype("Int64")  # only a stated duration proves a length
     spells["days_at_most"] = _days(spells.end_latest, spells.start_earliest)
     spells["seen_once"] = spells.n_sightings == 1
     spells["data_end"] = spells.government_id.map(coverage_end)
@@ -177,7 +192,8 @@ def acting_stretches(spells: pd.DataFrame) -> pd.DataFrame:
         data_end=("data_end", first),
     ).reset_index(drop=True)
     stretches["stretch_id"] = stretches.first_spell_id.str.replace("#", "~", regex=False)
-    stretches["days_at_least"] = _days(stretches.end_earliest, stretches.start_latest).clip(lower=0)
+    stretches["days_seen"] = _days(stretches.end_earliest, stretches.start_latest).clip(lower=0)
+    stretches["days_at_least"] = g.days_at_least.max().reset_index(drop=True).astype("Int64")
     stretches["days_at_most"] = _days(stretches.end_latest, stretches.start_earliest)
     return stretches
 
