@@ -12,6 +12,7 @@ import csv
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .problems import ProblemLog
@@ -49,27 +50,56 @@ def read_table(path: Path, required: list[str], log: ProblemLog, optional: list[
     if not text.strip():
         log.add(name, 0, "(file)", "empty file", f"a header row with the columns {', '.join(required)}")
         return pd.DataFrame(columns=[*required, ROW])
-    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text, name, log)))
-    header = [clean_text(h) for h in rows[0]]
+    delimiter = _delimiter(text, name, log)
+    cells = _cells_fast(text, delimiter)
+    if cells is None:  # a row with more cells than the header: read row by row, to say which
+        cells = _cells_careful(text, delimiter, name, log)
+    header = [clean_text(h) for h in cells.iloc[0]]
     missing = [c for c in required if c not in header]
     for column in missing:
         log.add(name, 1, column, "(no such column)", f"a column named {column!r} in the header")
     extra = [c for c in header if c not in required and c not in optional]
     for column in extra:
         log.add(name, 1, column or "(blank header)", column, "only the documented columns; this one is ignored", "note")
-    records = []
-    for number, cells in enumerate(rows[1:], start=2):
-        cells = [clean_text(c) for c in cells]
-        if not any(cells):
-            log.add(name, number, "(row)", "empty row", "a record; the blank row is skipped", "note")
-            continue
-        if len(cells) > len(header) and any(cells[len(header):]):
-            log.add(name, number, "(row)", f"{len(cells)} cells", f"{len(header)} cells, one per column")
-        cells = (cells + [""] * len(header))[: len(header)]
-        records.append({**dict(zip(header, cells)), ROW: number})
-    columns = [c for c in header if c in required or c in optional]
-    frame = pd.DataFrame(records, columns=[*header, ROW]) if records else pd.DataFrame(columns=[*header, ROW])
-    frame = frame.loc[:, ~frame.columns.duplicated()]
+    keep = [i for i, h in enumerate(header) if (h in required or h in optional) and h not in header[:i]]  # first of duplicates
+    everything = cells.iloc[1:].apply(clean_column)
+    blank = (everything == "").all(axis=1)
+    body = everything.iloc[:, keep]
+    body.columns = [header[i] for i in keep]
+    body[ROW] = np.arange(2, len(body) + 2)
+    for number in body.loc[blank, ROW]:
+        log.add(name, int(number), "(row)", "empty row", "a record; the blank row is skipped", "note")
+    frame = body[~blank].reset_index(drop=True)
     for column in missing:
         frame[column] = ""
-    return frame[[*required, *[c for c in optional if c in columns], ROW]].astype({ROW: int})
+    return frame[[*required, *[c for c in optional if c in frame.columns], ROW]].astype({ROW: int})
+
+
+def clean_column(values: pd.Series) -> pd.Series:
+    """clean_text on every cell, computed once per distinct value: raw columns repeat a lot."""
+    codes, uniques = pd.factorize(values)
+    cleaned = np.array([clean_text(u) for u in uniques] + [""], dtype=object)
+    return pd.Series(cleaned[codes], index=values.index, dtype=object)
+
+
+def _cells_fast(text: str, delimiter: str) -> pd.DataFrame | None:
+    """Every cell as raw text through pandas' C parser, or None when a row has more cells than the header."""
+    try:
+        return pd.read_csv(
+            io.StringIO(text), sep=delimiter, header=None, dtype=str, keep_default_na=False, na_filter=False,
+            skip_blank_lines=False, engine="c",
+        )
+    except pd.errors.ParserError:
+        return None
+
+
+def _cells_careful(text: str, delimiter: str, name: str, log: ProblemLog) -> pd.DataFrame:
+    """Every cell as raw text, row by row: a row with more (non-empty) cells than the header is an error,
+    shorter rows are padded."""
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    width = len(rows[0])
+    for number, cells in enumerate(rows[1:], start=2):
+        cleaned = [clean_text(c) for c in cells]
+        if any(cleaned) and len(cleaned) > width and any(cleaned[width:]):
+            log.add(name, number, "(row)", f"{len(cleaned)} cells", f"{width} cells, one per column")
+    return pd.DataFrame([(r + [""] * width)[:width] for r in rows], dtype=object)

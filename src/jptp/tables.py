@@ -8,6 +8,7 @@ from .analysis import analyse
 from .records import POST_EVENTS
 from .reference import Reference
 from .schema import field_names
+from .stages import Stages
 
 APPOINTMENT_EVENTS = ("inaugurated", "appointed")
 
@@ -126,7 +127,17 @@ def ledger(tables: dict[str, pd.DataFrame], records: pd.DataFrame) -> tuple[pd.D
     )
 
 
-def make_tables(records: pd.DataFrame, sources: pd.DataFrame, ref: Reference) -> dict[str, pd.DataFrame]:
+def make_tables(records: pd.DataFrame, sources: pd.DataFrame, ref: Reference, stages: Stages | None = None) -> dict[str, pd.DataFrame]:
+    stages = stages or Stages()
+    with stages("tables") as stage:
+        tables = base_tables(records, sources, ref)
+        stage.detail = f"{len(tables['observations'])} observations, {len(tables['appointments'])} appointments"
+    analyses = analyse(tables, ref.limits(), stages)
+    return {**tables, **{name: _select(frame, name) for name, frame in analyses.items()}}
+
+
+def base_tables(records: pd.DataFrame, sources: pd.DataFrame, ref: Reference) -> dict[str, pd.DataFrame]:
+    """The tidy tables of entities and facts, before any analysis."""
     tables = {
         "sources": sources_table(sources, records),
         "governments": governments_table(ref, records),
@@ -140,5 +151,4 @@ def make_tables(records: pd.DataFrame, sources: pd.DataFrame, ref: Reference) ->
         "selection_stages": selection_stages_table(records),
     }
     tables["record_ledger"], tables["set_aside"] = ledger(tables, tables["records"])
-    analyses = analyse(tables, ref.limits())
-    return {**tables, **{name: _select(frame, name) for name, frame in analyses.items()}}
+    return tables
