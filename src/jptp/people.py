@@ -34,8 +34,11 @@ def person_key(name: str) -> str:
     return fold(name)
 
 
+_NO_DOTS_OR_SPACES = {ord("."): None, ord(" "): None, ord("\t"): None, ord("\n"): None}
+
+
 def _title_key(token: str) -> str:
-    return re.sub(r"[.\s]", "", token).casefold()
+    return token.translate(_NO_DOTS_OR_SPACES).casefold()
 
 
 def split_titles(raw: object, prefixes: set[str], suffixes: set[str]) -> PersonName:

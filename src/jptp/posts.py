@@ -40,6 +40,7 @@ class PostResolver:
         }
         self.table: dict[tuple[str, str], tuple[str, bool]] = {}
         self.used: set[tuple[str, str]] = set()
+        self._readings: dict[str, list] = {}
         for government_id, alias, post_id, inferred in aliases:
             key = self._base(alias)
             previous = self.table.get((government_id, key))
@@ -73,18 +74,25 @@ class PostResolver:
             keys = [k.strip() for key in keys for k in expand(key)]
         return list(dict.fromkeys(k for k in keys if k))
 
+    def readings(self, raw: object) -> list[tuple[str, str | None, str]]:
+        """(variant, status, rest) for each bracket reading of a raw post: the part that does not
+        depend on the government, worked out once per distinct string."""
+        key = str(raw)
+        cached = self._readings.get(key)
+        if cached is None:
+            cached = self._readings[key] = [(v, *self.split_status(self._base(v))) for v in parenthetical_variants(key)]
+        return cached
+
     def resolve(self, raw: object, government_id: str) -> ResolvedPost:
         statuses, posts = set(), {}
-        for variant in parenthetical_variants(str(raw)):
-            status, rest = self.split_status(self._base(variant))
+        for variant, status, rest in self.readings(raw):
             if status:
                 statuses.add(status)
             if not rest:
                 continue
-            hits = {self.table[(government_id, k)] for k in self.candidate_keys(rest, government_id) if (government_id, k) in self.table}
-            for k in self.candidate_keys(rest, government_id):
-                if (government_id, k) in self.table:
-                    self.used.add((government_id, k))
+            found = [(government_id, k) for k in self.candidate_keys(rest, government_id) if (government_id, k) in self.table]
+            hits = {self.table[k] for k in found}
+            self.used.update(found)
             if len({h[0] for h in hits}) > 1:
                 raise NormalizationError(f"one post: {variant!r} matches {sorted(h[0] for h in hits)} in {government_id}")
             posts[variant] = hits.pop() if hits else None

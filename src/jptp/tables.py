@@ -36,18 +36,12 @@ def posts_table(ref: Reference) -> pd.DataFrame:
 
 def people_table(records: pd.DataFrame) -> pd.DataFrame:
     named = records.dropna(subset=["person_id"]).sort_values("record_id")
-    return _select(
-        named.groupby("person_id", sort=True)
-        .agg(
-            name=("person_name", "first"),
-            titles=("person_titles", lambda t: " ".join(dict.fromkeys(" ".join(t).split()))),
-            n_records=("record_id", "size"),
-            first_seen=("date_earliest", "min"),
-            last_seen=("date_latest", "max"),
-        )
-        .reset_index(),
-        "people",
-    )
+    # every title seen with the person, in the order first seen, each once
+    tokens = named[["person_id"]].assign(title=named.person_titles.fillna("").str.split()).explode("title").dropna(subset=["title"])
+    titles = tokens.drop_duplicates(["person_id", "title"]).groupby("person_id").title.agg(" ".join)
+    g = named.assign(first=pd.to_datetime(named.date_earliest), last=pd.to_datetime(named.date_latest)).groupby("person_id", sort=True)
+    people = g.agg(name=("person_name", "first"), n_records=("record_id", "size"), first_seen=("first", "min"), last_seen=("last", "max"))
+    return _select(people.assign(titles=titles.reindex(people.index).fillna("")).reset_index(), "people")
 
 
 def records_table(records: pd.DataFrame) -> pd.DataFrame:

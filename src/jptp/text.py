@@ -10,6 +10,9 @@ _PUNCT = re.compile(r"[^\w\s()]", flags=re.UNICODE)
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 
+_ALREADY_CLEAN = re.compile(r"(?:[!-~]+(?: [!-~]+)*)?")  # printable ASCII, single spaces inside, none at the ends
+
+
 def clean_text(value: object) -> str:
     """NFKC-normalise, turn non-breaking and other odd spaces into plain ones, trim and collapse.
 
@@ -18,6 +21,8 @@ def clean_text(value: object) -> str:
     """
     if value is None:
         return ""
+    if isinstance(value, str) and _ALREADY_CLEAN.fullmatch(value):
+        return value  # the common case, and NFKC leaves printable ASCII unchanged
     text = unicodedata.normalize("NFKC", str(value))
     text = text.replace("\u00a0", " ").replace("\u200b", "")
     return _SPACES.sub(" ", text).strip()
@@ -44,10 +49,17 @@ def parenthetical_variants(value: str) -> list[str]:
     return [v for v in [outside, *inside] if v]
 
 
+_WORD_PATTERNS: dict[str, re.Pattern] = {}
+
+
 def replace_words(text: str, fixes: dict[str, str]) -> str:
-    """Replace whole folded words or phrases (keys already folded) by their standard form."""
+    """Replace whole folded words or phrases (keys already folded) by their standard form, in order."""
     for variant, standard in fixes.items():
-        text = re.sub(rf"(?<!\w){re.escape(variant)}(?!\w)", standard, text)
+        if variant in text:  # cheap test first: most fixes do not apply to most strings
+            pattern = _WORD_PATTERNS.get(variant)
+            if pattern is None:
+                pattern = _WORD_PATTERNS[variant] = re.compile(rf"(?<!\w){re.escape(variant)}(?!\w)")
+            text = pattern.sub(standard, text)
     return _SPACES.sub(" ", text).strip()
 
 
