@@ -103,15 +103,18 @@ def status_spells(sightings: pd.DataFrame, records: pd.DataFrame, posts: pd.Data
         start_latest=("date_latest", "first"),
         end_earliest=("date_earliest", "last"),
         first_seen=("date_earliest", "first"),
-        ends_before=("date_relation", lambda r: r.iloc[-1] == "before"),
         last_seen=("date_latest", "last"),
-        observation_ids=("observation_id", lambda ids: ";".join(ids)),
-        sources=("source_id", lambda ids: ";".join(sorted(set(ids.dropna())))),
         inferred=("status_inferred", "all"),
         stated_days_min=("stated_duration_days_min", "max"),
         stated_days_max=("stated_duration_days_max", "min"),
         stated_at=("stated_at", "max"),
-    ).reset_index()
+    )
+    # the spells' rows are contiguous in `s` (sorted by post and time), so strings are joined run by run
+    spells["ends_before"] = g.tail(1).set_index("spell_id").date_relation.eq("before")
+    spells["observation_ids"] = join_runs(s.spell_id, s.observation_id, ";")
+    sources = s.loc[s.source_id.notna(), ["spell_id", "source_id"]].drop_duplicates().sort_values(["spell_id", "source_id"])
+    spells["sources"] = join_runs(sources.spell_id, sources.source_id, ";").reindex(spells.index).fillna("")
+    spells = spells.reset_index()
     same_post_before = spells.post_id.eq(spells.post_id.shift())
     same_post_after = spells.post_id.eq(spells.post_id.shift(-1))
     # bounded by the neighbouring spells' sightings: the last one before, the first one after
@@ -142,26 +145,34 @@ def status_spells(sightings: pd.DataFrame, records: pd.DataFrame, posts: pd.Data
     return spells
 
 
-def _overlaps(a_start, a_end, a_ends_before, b_start, b_end, b_ends_before) -> bool:
-    """Do two certain intervals share a day? One last seen 'before' a date was left on that date."""
-    a_last_held = a_end - pd.Timedelta(days=1) if a_ends_before else a_end
-    b_last_held = b_end - pd.Timedelta(days=1) if b_ends_before else b_end
-    return a_start <= b_last_held and b_start <= a_last_held
+def join_runs(keys: pd.Series, values: pd.Series, sep: str) -> pd.Series:
+    """`sep`-joined values of each run of equal keys, in row order, indexed by key. The rows of one key
+    must be contiguous (sort first): one pass instead of a Python function call per group."""
+    k, v = keys.to_numpy(), values.astype(str).to_numpy() if len(values) else values.to_numpy()
+    if len(k) == 0:
+        return pd.Series(dtype=object)
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    ends = np.r_[starts[1:], len(k)]
+    return pd.Series([sep.join(v[a:b]) for a, b in zip(starts, ends)], index=k[starts], dtype=object)
 
 
 def holder_other_posts(spells: pd.DataFrame) -> pd.Series:
-    """For each spell, the other posts its holder certainly held at the same time (concurrent posts)."""
-    out = pd.Series("", index=spells.index, dtype=object)
-    named = spells[spells.holder_person_id.notna()]
-    for _, group in named.groupby("holder_person_id"):
-        for idx, spell in group.iterrows():
-            others = [
-                f"{o.post_id}:{o.status}"
-                for j, o in group.iterrows()
-                if j != idx and _overlaps(spell.start_latest, spell.end_earliest, spell.ends_before, o.start_latest, o.end_earliest, o.ends_before)
-            ]
-            out[idx] = ";".join(sorted(others))
-    return out
+    """For each spell, the other posts its holder certainly held at the same time (concurrent posts).
+
+    Two spells overlap when their certain intervals (first to last sighting) share a day; one last
+    seen 'before' a date was left on that date, so it was last held the day before."""
+    named = spells.loc[spells.holder_person_id.notna(), ["holder_person_id", "post_id", "status", "start_latest", "end_earliest", "ends_before"]]
+    named = named.assign(
+        spell=named.index, last_held=named.end_earliest - pd.to_timedelta(named.ends_before.astype(int), unit="D")
+    )
+    pairs = named.merge(named, on="holder_person_id", suffixes=("", "_other"))
+    pairs = pairs[
+        (pairs.spell != pairs.spell_other)
+        & (pairs.start_latest <= pairs.last_held_other)
+        & (pairs.start_latest_other <= pairs.last_held)
+    ]
+    labels = pairs.assign(label=pairs.post_id_other + ":" + pairs.status_other).sort_values(["spell", "label"])
+    return join_runs(labels.spell, labels.label, ";").reindex(spells.index).fillna("").astype(object)
 
 
 def acting_stretches(spells: pd.DataFrame) -> pd.DataFrame:
@@ -174,22 +185,21 @@ def acting_stretches(spells: pd.DataFrame) -> pd.DataFrame:
     s = s.assign(stretch_number=breaks.cumsum())
     acting = s[s.acting]
     g = acting.groupby("stretch_number")
-    first, last = (lambda x: x.iloc[0]), (lambda x: x.iloc[-1])  # positional: .first()/.last() skip missing bounds
-    stretches = g.agg(
-        post_id=("post_id", first),
-        government_id=("government_id", first),
-        level=("level", first),
-        unit_type=("unit_type", first),
-        first_spell_id=("spell_id", first),
-        n_spells=("spell_id", "size"),
-        statuses=("status", lambda x: ">".join(x)),
-        start_earliest=("start_earliest", first),
-        start_latest=("start_latest", first),
-        end_earliest=("end_earliest", last),
-        end_latest=("end_latest", last),
-        censored_start=("censored_start", first),
-        censored_end=("censored_end", last),
-        data_end=("data_end", first),
+    first, last = g.head(1).set_index("stretch_number"), g.tail(1).set_index("stretch_number")  # positional: bounds may be missing
+    stretches = pd.DataFrame(
+        {
+            **{c: first[c] for c in ["post_id", "government_id", "level", "unit_type"]},
+            "first_spell_id": first.spell_id,
+            "n_spells": g.size(),
+            "statuses": join_runs(acting.stretch_number, acting.status, ">"),
+            "start_earliest": first.start_earliest,
+            "start_latest": first.start_latest,
+            "end_earliest": last.end_earliest,
+            "end_latest": last.end_latest,
+            "censored_start": first.censored_start,
+            "censored_end": last.censored_end,
+            "data_end": first.data_end,
+        }
     ).reset_index(drop=True)
     stretches["stretch_id"] = stretches.first_spell_id.str.replace("#", "~", regex=False)
     stretches["days_seen"] = _days(stretches.end_earliest, stretches.start_latest).clip(lower=0)
@@ -199,20 +209,23 @@ def acting_stretches(spells: pd.DataFrame) -> pd.DataFrame:
 
 
 def limit_for(status: pd.Series, unit_type: pd.Series, level: pd.Series, limits: pd.DataFrame) -> pd.DataFrame:
-    """The legal limit that applies to each (status, post) pair, from the reference table."""
-    scope = np.select(
-        [level.eq("kepala_daerah"), unit_type.eq("sekretariat")], ["kepala_daerah", "sekda"], default="any"
+    """The legal limit that applies to each (status, post) pair, from the reference table: the row for
+    the post's scope (sekda, kepala_daerah), else the status's 'any' row, else none."""
+    scope = pd.Series(
+        np.select([level.eq("kepala_daerah"), unit_type.eq("sekretariat")], ["kepala_daerah", "sekda"], default="any"), index=status.index
     )
-    table = limits.set_index(["status", "post_scope"])
-    keys = list(zip(status, scope))
-    fallback = [(st, "any") for st in status]
-    pick = [k if k in table.index else f for k, f in zip(keys, fallback)]
-    found = [table.loc[k] if k in table.index else None for k in pick]
+    table = {(st, sc): row for st, sc, row in zip(limits.status, limits.post_scope, limits.itertuples())}
+    pairs = pd.DataFrame({"status": status, "scope": scope})
+    keys = pairs.drop_duplicates()
+    chosen = {
+        (st, sc): table.get((st, sc), table.get((st, "any"))) for st, sc in zip(keys.status, keys.scope)
+    }
+    found = pd.Series([chosen[k] for k in zip(pairs.status, pairs.scope)], index=status.index, dtype=object)
     return pd.DataFrame(
         {
-            "limit_initial_days": [int(r.initial_days) if r is not None else pd.NA for r in found],
-            "limit_max_days": [int(r.max_total_days) if r is not None else pd.NA for r in found],
-            "limit_source": [r.legal_source if r is not None else pd.NA for r in found],
+            "limit_initial_days": found.map(lambda r: int(r.initial_days) if r is not None else pd.NA),
+            "limit_max_days": found.map(lambda r: int(r.max_total_days) if r is not None else pd.NA),
+            "limit_source": found.map(lambda r: r.legal_source if r is not None else pd.NA),
         },
         index=status.index,
     ).astype({"limit_initial_days": "Int64", "limit_max_days": "Int64"})
@@ -238,9 +251,13 @@ def apply_legal_clock(frame: pd.DataFrame, status: pd.Series, limits: pd.DataFra
 
 def stretch_status_for_limit(stretches: pd.DataFrame, limits: pd.DataFrame) -> pd.Series:
     """A stretch is judged by the most lenient acting status in it (a vacancy alone has no limit)."""
-    acting = stretches.statuses.str.split(">").map(lambda xs: [x for x in xs if x != "vacant"])
     by_length = limits.groupby("status").max_total_days.max().to_dict()
-    return acting.map(lambda xs: max(xs, key=lambda x: by_length.get(x, -1)) if xs else "vacant")
+
+    def lenient(statuses: str) -> str:
+        acting = [x for x in statuses.split(">") if x != "vacant"]
+        return max(acting, key=lambda x: by_length.get(x, -1)) if acting else "vacant"
+
+    return stretches.statuses.map({v: lenient(v) for v in stretches.statuses.unique()})
 
 
 def posts_held(spells: pd.DataFrame, sightings: pd.DataFrame) -> pd.DataFrame:
@@ -252,15 +269,13 @@ def posts_held(spells: pd.DataFrame, sightings: pd.DataFrame) -> pd.DataFrame:
     # a spell last seen 'before' a date (a post left that day) is not held on that date
     still_held = (pairs.end_earliest > pairs.date) | ((pairs.end_earliest == pairs.date) & ~pairs.ends_before)
     held = pairs[(pairs.start_latest <= pairs.date) & still_held]
-    return (
-        held.groupby(["person_id", "date"])
-        .agg(
-            n_posts=("post_id", "nunique"),
-            n_definitive=("status", lambda x: int((x == "definitive").sum())),
-            n_acting=("status", lambda x: int(x.isin(["plt", "plh", "pj"]).sum())),
-            posts=("post_id", lambda x: ";".join(sorted(x + ":" + held.loc[x.index, "status"]))),
-        )
-        .reset_index()
-        .sort_values(["person_id", "date"])
-        .reset_index(drop=True)
-    )
+    held = held.assign(
+        definitive=held.status.eq("definitive").astype(int), acting=held.status.isin(["plt", "plh", "pj"]).astype(int),
+        label=held.post_id + ":" + held.status,
+    ).sort_values(["person_id", "date", "label"])
+    g = held.groupby(["person_id", "date"], sort=True)
+    table = g.agg(n_posts=("post_id", "nunique"), n_definitive=("definitive", "sum"), n_acting=("acting", "sum"))
+    day_key = held.person_id + "|" + held.date.dt.strftime("%Y-%m-%d")
+    posts = join_runs(day_key, held.label, ";")
+    table["posts"] = (table.index.get_level_values(0) + "|" + table.index.get_level_values(1).strftime("%Y-%m-%d")).map(posts)
+    return table.reset_index().sort_values(["person_id", "date"]).reset_index(drop=True)
