@@ -43,9 +43,22 @@ def _cell(value) -> str:
     return str(value)
 
 
+def format_column(column: pd.Series) -> pd.Series:
+    """A column as the text _cell gives each value, worked out per distinct value or by dtype, not per cell."""
+    if pd.api.types.is_bool_dtype(column.dtype) and column.dtype != object:
+        return pd.Series(np.where(column.to_numpy(dtype=bool), "true", "false"), index=column.index, dtype=object)
+    if pd.api.types.is_datetime64_any_dtype(column.dtype):
+        return column.dt.strftime("%Y-%m-%d").fillna("").astype(object)
+    if column.dtype == object and pd.api.types.infer_dtype(column, skipna=True) not in ("string", "empty", "date", "datetime"):
+        return column.map(_cell)  # mixed values: one at a time, as they come
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    text = np.array([_cell(u) for u in uniques] + [""], dtype=object)
+    return pd.Series(text[codes], index=column.index, dtype=object)
+
+
 def to_csv_text(frame: pd.DataFrame) -> str:
     """CSV with lowercase booleans, ISO dates, empty cells for missing values and '\\n' line ends."""
-    text = frame.apply(lambda column: column.map(_cell)) if len(frame) else frame.astype(str)
+    text = frame.apply(format_column) if len(frame) else frame.astype(str)
     return text.to_csv(index=False, lineterminator="\n")
 
 
