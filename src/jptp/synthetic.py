@@ -17,8 +17,9 @@ or by rotating a serving top official in, which opens a vacancy in that official
 
 Only some of it reaches the news. Each appointment or designation is reported with probability
 `p_event`; each post's status is reported in a given month with probability `p_month`. Reported
-items of one government on one day make one article. The raw strings vary as real articles do:
-date forms ('Senin (24/11)', 'Kamis (2/9/2021)', 'Senin (9-3-2026)', 'Senin 27 Oktober 2025'),
+items of one government in one month make one article (a roundup, published on the day of its
+latest fact; each fact keeps its own date, and is left undated only when that is the publication
+day). The raw strings vary as real articles do: date forms ('Senin (24/11)', 'Kamis (2/9/2021)', 'Senin (9-3-2026)', 'Senin 27 Oktober 2025'),
 government and post spellings, acronyms, typos the reference tables fix, acting markers inside
 or outside the post, names with and without titles ('Drs.', ', M.M.') and abbreviations ('Moh.').
 
@@ -493,7 +494,8 @@ class Writer:
             handle.close()
 
 
-def date_forms(day: date, rng: random.Random) -> str:
+def date_forms(day: date, rng: random.Random, undated_ok: bool = True) -> str:
+    """The fact's date as an article writes it; left out only where the publication date is the fact's own."""
     weekday = WEEKDAY_NAMES[day.weekday()]
     form = rng.random()
     if form < 0.2:
@@ -506,7 +508,7 @@ def date_forms(day: date, rng: random.Random) -> str:
         return f"{weekday} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
     if form < 0.95:
         return f"{weekday} ({day.day}/{day.month}/{day.year}) sore"
-    return ""  # the article dates nothing: the publication date stands in
+    return "" if undated_ok else f"{weekday} ({day.day}/{day.month}/{day.year})"  # undated: the publication date stands in
 
 
 def written_name(name: str, rng: random.Random) -> str:
@@ -558,28 +560,30 @@ def generate(out: Path, cfg: Config) -> dict:
 
         items = news_items(world, cfg, rng, days, start)
         items.sort(key=lambda it: it.day)
-        by_day: dict[int, list[Item]] = {}
+        by_month: dict[tuple[int, int], list[Item]] = {}  # one article per government and month: a local roundup
         for item in items:
-            by_day.setdefault(item.day, []).append(item)
-        for day_number, day_items in sorted(by_day.items()):
+            day = start + timedelta(days=item.day)
+            by_month.setdefault((day.year, day.month), []).append(item)
+        for _, month_items in sorted(by_month.items()):
             if cfg.max_records is not None:
                 room = cfg.max_records - counts["records"]
                 if room <= 0:
                     break
-                day_items = day_items[:room]
+                month_items = month_items[:room]
             source_number += 1
             source_id = f"{source_number:07d}"
-            day = start + timedelta(days=day_number)
-            date_raw = date_forms(day, rng)
+            published = start + timedelta(days=max(item.day for item in month_items))
             inferred = rng.random() < 0.3
             sources.writerow([
                 source_id, f"synthetic_{source_id}.txt", rng.choice(["Kabar Daerah", "Warta Pemda", "Suara Rakyat", ""]), "", "",
-                day.isoformat(), "true" if inferred else "false",
-                "Taken from the event the article reports." if inferred else "",
+                published.isoformat(), "true" if inferred else "false",
+                "Taken from the latest event the article reports." if inferred else "",
             ])
             counts["sources"] += 1
-            for n, item in enumerate(day_items, start=1):
+            for n, item in enumerate(month_items, start=1):
                 record_id = f"{source_id}-{n:02d}"
+                day = start + timedelta(days=item.day)
+                date_raw = date_forms(day, rng, undated_ok=day == published)
                 records.writerow(_record(record_id, source_id, item, date_raw, full_name, gov_forms, names, rng))
                 counts["records"] += 1
                 if item.move is not None:
