@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import numpy as np
@@ -63,7 +64,8 @@ def read_table(path: Path, required: list[str], log: ProblemLog, optional: list[
         log.add(name, 1, column or "(blank header)", column, "only the documented columns; this one is ignored", "note")
     keep = [i for i, h in enumerate(header) if (h in required or h in optional) and h not in header[:i]]  # first of duplicates
     everything = cells.iloc[1:].apply(clean_column)
-    blank = (everything == "").all(axis=1)
+    maybe_blank = _BLANK_LINE.search(text.rstrip("\n"))  # one pass over the text spares a cell-by-cell test
+    blank = (everything == "").all(axis=1) if maybe_blank else pd.Series(False, index=everything.index)
     body = everything.iloc[:, keep]
     body.columns = [header[i] for i in keep]
     body[ROW] = np.arange(2, len(body) + 2)
@@ -75,8 +77,16 @@ def read_table(path: Path, required: list[str], log: ProblemLog, optional: list[
     return frame[[*required, *[c for c in optional if c in frame.columns], ROW]].astype({ROW: int})
 
 
+_BLANK_LINE = re.compile(r'(?m)^[\s,;"]*$')  # a line that can only hold empty cells
+_UNCLEAN = re.compile(r"[^\x20-\x7e\x00]|  |\x00 | \x00|^ | $")  # cells joined by NUL (which clean_text keeps): odd characters or spaces
+
+
 def clean_column(values: pd.Series) -> pd.Series:
-    """clean_text on every cell, computed once per distinct value: raw columns repeat a lot."""
+    """clean_text on every cell, computed once per distinct value: raw columns repeat a lot. A column
+    whose cells are all clean already (printable ASCII, single spaces inside) is found with one regex
+    over the joined column and returned as it is."""
+    if not _UNCLEAN.search("\x00".join(values.tolist())):
+        return values.astype(object)
     codes, uniques = pd.factorize(values)
     cleaned = np.array([clean_text(u) for u in uniques] + [""], dtype=object)
     return pd.Series(cleaned[codes], index=values.index, dtype=object)
