@@ -57,10 +57,16 @@ def format_column(column: pd.Series) -> np.ndarray:
     distinct value: a million-row table holds far fewer distinct values than cells."""
     if pd.api.types.is_bool_dtype(column.dtype) and column.dtype != object:
         return np.where(column.to_numpy(dtype=bool), "true", "false").astype(object)
-    if column.dtype == object and pd.api.types.infer_dtype(column, skipna=True) not in ("string", "empty", "date", "datetime"):
+    kind = pd.api.types.infer_dtype(column, skipna=True) if column.dtype == object else None
+    if kind is not None and kind not in ("string", "empty", "date", "datetime"):
         return np.array([_quote(_cell(v)) for v in column], dtype=object)  # mixed values: one at a time, as they come
+    if kind in ("string", "empty"):
+        text = column.fillna("").to_numpy(dtype=object)
+        if not _NEEDS_QUOTES.search("\x00".join(text)):  # the usual case: ids and codes, written as they are
+            return text
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    text = np.array([_quote(_cell(u)) for u in uniques] + [""], dtype=object)
+    cell = _quote if kind in ("string", "empty") else (lambda value: _quote(_cell(value)))
+    text = np.array([cell(u) for u in uniques] + [""], dtype=object)
     return text[codes]
 
 
