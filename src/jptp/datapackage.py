@@ -62,7 +62,8 @@ def format_column(column: pd.Series) -> np.ndarray:
         return np.array([_quote(_cell(v)) for v in column], dtype=object)  # mixed values: one at a time, as they come
     if kind in ("string", "empty"):
         text = column.fillna("").to_numpy(dtype=object)
-        if not _NEEDS_QUOTES.search("\x00".join(text)):  # the usual case: ids and codes, written as they are
+        joined = "\x00".join(text)
+        if not ("," in joined or '"' in joined or "\n" in joined or "\r" in joined):  # the usual case: ids and codes
             return text
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
     cell = _quote if kind in ("string", "empty") else (lambda value: _quote(_cell(value)))

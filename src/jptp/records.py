@@ -295,7 +295,8 @@ def normalize_records(
     terms = ref.term_lookup()
     count = map_field(records, "count_raw", vocab.parse_count, log, RECORDS_FILE)
     duration = map_field(records, "stated_duration_raw", vocab.parse_duration, log, RECORDS_FILE)
-    records = records.assign(
+    columns = dict(records.items())  # the frame is widened column by column and built once at the end
+    columns.update(
         government_id=map_field(records, "government_raw", lambda v: _lookup(governments, v), log, RECORDS_FILE, skip_empty=False).column(),
         status_code=map_field(records, "status_raw", lambda v: terms.code("status", v), log, RECORDS_FILE).column(),
         method=map_field(records, "method_raw", lambda v: terms.code("method", v), log, RECORDS_FILE).column(),
@@ -304,23 +305,26 @@ def normalize_records(
         count_approximate=count.flag(lambda c: c.approximate),
         stated_duration_days_min=duration.column(lambda d: d.days_min).astype("Int64"),
         stated_duration_days_max=duration.column(lambda d: d.days_max).astype("Int64"),
-    ).merge(
-        sources[["source_id", "published_earliest", "published_latest", "published_precision"]], on="source_id", how="left"
     )
+    published = sources.drop_duplicates("source_id").set_index("source_id")
+    for column in ["published_earliest", "published_latest", "published_precision"]:
+        columns[column] = records.source_id.map(published[column])
+    records = pd.DataFrame(columns)
     posts, unused = _posts(records, ref, log)
-    records = pd.concat([records, _dates(records, log), _people(records, ref, log), posts], axis=1)
-    records = pd.concat([records, _status(records, log)], axis=1)
-    return (
-        records.assign(
-            paragraph=pd.to_numeric(records.paragraph, errors="coerce").astype("Int64"),
-            date_relation=records.date_relation.replace("", "on"),
-            coder_inferred=records.inferred_fields.ne("") | records.post_alias_inferred.fillna(False).astype(bool),
-        )
-        .drop(columns=["status_code", "post_status"])
-        .sort_values("record_id", kind="stable")
-        .reset_index(drop=True),
-        unused,
+    for part in (_dates(records, log), _people(records, ref, log), posts):
+        columns.update(part.items())
+    records = pd.DataFrame(columns)
+    columns.update(_status(records, log).items())
+    columns.update(
+        paragraph=pd.to_numeric(records.paragraph, errors="coerce").astype("Int64"),
+        date_relation=records.date_relation.replace("", "on"),
+        coder_inferred=records.inferred_fields.ne("") | records.post_alias_inferred.fillna(False).astype(bool),
     )
+    del columns["status_code"], columns["post_status"]
+    records = pd.DataFrame(columns)
+    if not records.record_id.is_monotonic_increasing:  # coded files are usually in record order already
+        records = records.sort_values("record_id", kind="stable")
+    return records.reset_index(drop=True), unused
 
 
 def _lookup(table: dict[str, str], value: str) -> str:
