@@ -8,6 +8,7 @@ expected; the build stops before writing anything while any error remains.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable
@@ -50,6 +51,8 @@ ALLOWED_STATUS = {  # which statuses make sense for which event
 }
 DEFAULT_STATUS = {"inaugurated": "definitive", "appointed": "definitive", "seen_in_post": "definitive", "reported_vacant": "vacant"}
 BOOL = {"true": True, "false": False, "": False}
+_PARAGRAPH = re.compile(r"[1-9]\d*")
+_RECORD_ID = re.compile(r"([^-]+)-\d+")
 
 
 @dataclass
@@ -153,11 +156,16 @@ def _check_keys(records: pd.DataFrame, sources: pd.DataFrame, log: ProblemLog) -
     unknown = ~records.source_id.isin(set(sources.source_id))
     for row, value in zip(records.loc[unknown, ROW], records.loc[unknown, "source_id"]):
         log.add(RECORDS_FILE, row, "source_id", value, f"a source_id from {SOURCES_FILE}")
-    paragraph_ok = records.paragraph.str.fullmatch(r"[1-9]\d*")
+    paragraphs = records.paragraph.unique()  # few distinct values: test each once
+    good_paragraphs = {p for p in paragraphs if _PARAGRAPH.fullmatch(p)}
+    paragraph_ok = records.paragraph.isin(good_paragraphs)
     for row, value in zip(records.loc[~paragraph_ok, ROW], records.loc[~paragraph_ok, "paragraph"]):
         log.add(RECORDS_FILE, row, "paragraph", value, "the paragraph number, a whole number from 1")
-    prefix_ok = (records.record_id.str.rpartition("-")[0] == records.source_id) & records.record_id.str.fullmatch(r"[^-]+-\d+")
-    for row, value, source in zip(records.loc[~prefix_ok & (records.record_id != ""), ROW], records.loc[~prefix_ok & (records.record_id != ""), "record_id"], records.loc[~prefix_ok & (records.record_id != ""), "source_id"]):
+    # '004-12': the part before the last dash is the record's own source id (one regex per id, no frames)
+    prefixes = [m[1] if (m := _RECORD_ID.fullmatch(r)) else None for r in records.record_id.tolist()]
+    prefix_ok = pd.Series([p is not None and p == s for p, s in zip(prefixes, records.source_id.tolist())], index=records.index)
+    wrong = ~prefix_ok & (records.record_id != "")
+    for row, value, source in zip(records.loc[wrong, ROW], records.loc[wrong, "record_id"], records.loc[wrong, "source_id"]):
         log.add(RECORDS_FILE, row, "record_id", value, f"the source id, a dash and a number (e.g. '{source}-01')")
     bad_event = ~records.event.isin(list(vocab.EVENTS))
     for row, value in zip(records.loc[bad_event, ROW], records.loc[bad_event, "event"]):
