@@ -288,3 +288,17 @@ def test_a_previous_post_inferred_from_an_old_sighting_dates_no_vacancy():
     assert moves.iloc[0].from_basis == "earlier_sighting"
     spells = _spells_with_chains(moves, obs, records)
     assert "vacant" not in set(spells.status)
+
+
+def test_a_new_plt_is_not_bounded_by_unnamed_sightings_that_may_be_their_own():
+    # Truth: Plt f from December, handed over to Plt p on May 9, definitive holder from Sep 18.
+    # News: f named on Jan 10, an unnamed 'dijabat Plt' on Jul 17 (already p), p named on Aug 11 and
+    # Sep 15. The unnamed sighting was counted as f's, and p's spell started no earlier than Jul 17:
+    # at most 63 days, for a true 132.
+    spells = spells_of(
+        ("g/a", "2016-11-01", "definitive", "x"), ("g/a", "2017-01-10", "plt", "f"), ("g/a", "2017-07-17", "plt", None),
+        ("g/a", "2017-08-11", "plt", "p"), ("g/a", "2017-09-15", "plt", "p"), ("g/a", "2017-09-18", "definitive", "z"),
+    )
+    p = spells[spells.holder_person_id == "p"].iloc[0]
+    assert p.start_earliest == pd.Timestamp("2017-01-10")  # f's last named sighting
+    assert p.days_at_least <= 132 <= p.days_at_most

@@ -64,7 +64,10 @@ def read_table(path: Path, required: list[str], log: ProblemLog, optional: list[
         log.add(name, 1, column or "(blank header)", column, "only the documented columns; this one is ignored", "note")
     keep = [i for i, h in enumerate(header) if (h in required or h in optional) and h not in header[:i]]  # first of duplicates
     everything = cells.iloc[1:].apply(clean_column)
-    maybe_blank = _BLANK_LINE.search(text.rstrip("\n"))  # one pass over the text spares a cell-by-cell test
+    # a blank row is a line of nothing but separators, quotes or spaces: substring tests in C on the text
+    # (a regex anchored at line starts still tries every position) spare a cell-by-cell test
+    body_text = text.rstrip("\n")
+    maybe_blank = any(f"\n{c}" in body_text for c in ("\n", ",", ";", '"', " ", "\t", "\x0b", "\x0c")) or not body_text.strip(" \t,;\"")
     blank = (everything == "").all(axis=1) if maybe_blank else pd.Series(False, index=everything.index)
     body = everything.iloc[:, keep]
     body.columns = [header[i] for i in keep]
@@ -77,7 +80,6 @@ def read_table(path: Path, required: list[str], log: ProblemLog, optional: list[
     return frame[[*required, *[c for c in optional if c in frame.columns], ROW]].astype({ROW: int})
 
 
-_BLANK_LINE = re.compile(r'(?m)^[\s,;"]*$')  # a line that can only hold empty cells
 _CONTROL = re.compile(r"[\x01-\x1f\x7f]")
 
 

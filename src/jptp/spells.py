@@ -119,6 +119,12 @@ def status_spells(sightings: pd.DataFrame, records: pd.DataFrame, posts: pd.Data
     same_post_after = spells.post_id.eq(spells.post_id.shift(-1))
     # bounded by the neighbouring spells' sightings: the last one before, the first one after
     spells["start_earliest"] = spells.end_earliest.shift().where(same_post_before)
+    # A spell split from the one before by a new named holder (same status) starts after that holder's
+    # last *named* sighting: the unnamed ones after it may already be the new holder's (a Plt handed
+    # over; the synthetic check found new holders bounded by their own unnamed sightings).
+    last_named = s[s.person_id.notna()].groupby("spell_id").date_earliest.last()
+    handover = same_post_before & spells.status.eq(spells.status.shift())
+    spells.loc[handover, "start_earliest"] = spells.spell_id.shift().map(last_named)[handover]
     spells["end_latest"] = spells.start_latest.shift(-1).where(same_post_after)
     spells["censored_start"] = spells.start_earliest.isna()
     spells["censored_end"] = spells.end_latest.isna()

@@ -96,6 +96,37 @@ def zero_waits(m: pd.DataFrame, spells: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def status_runs(spells: pd.DataFrame) -> pd.DataFrame:
+    """Consecutive true spells of one post in the same status joined, whoever held them: what a spell
+    of unnamed sightings ('dijabat Plt', no name) can be compared with."""
+    s = spells.sort_values(["post_id", "start"], kind="stable").reset_index(drop=True)
+    breaks = s.post_id.ne(s.post_id.shift()) | s.status.ne(s.status.shift())
+    s = s.assign(run=breaks.cumsum())
+    g = s.groupby("run", sort=False)
+    last = g.tail(1).set_index("run")
+    runs = pd.DataFrame(
+        {"post_id": g.post_id.first(), "status": g.status.first(), "person_id": None, "start": g.start.first(),
+         "end": last.end, "end_censored": last.end_censored}
+    ).reset_index(drop=True)
+    return runs[runs.status.isin(ACTING)]
+
+
+def match_by_holder(reported: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
+    """Each named reported spell with the true spell of the same holder in the same post that overlaps
+    its window [start_earliest, end_latest] (the closest start if the holder acted there twice)."""
+    left = reported.reset_index(drop=True).assign(_row=lambda d: d.index)
+    right = truth.rename(columns={c: f"true_{c}" for c in truth.columns if c != "post_id"})
+    m = left.merge(right, left_on=["post_id", "holder_person_id"], right_on=["post_id", "true_person_id"], how="left")
+    start_earliest, end_latest = pd.to_datetime(m.start_earliest), pd.to_datetime(m.end_latest)
+    overlaps = m.true_start.notna() & (end_latest.isna() | (m.true_start <= end_latest)) & (
+        m.true_end.isna() | start_earliest.isna() | (m.true_end >= start_earliest)
+    )
+    m = m[overlaps].assign(_gap=(m.true_start - pd.to_datetime(m.start_latest)).abs())
+    best = m.sort_values(["_row", "_gap"]).groupby("_row").head(1).set_index("_row")
+    out = left.join(best[[c for c in best.columns if c.startswith("true_")]], on="_row")
+    return out.assign(matched=out.true_start.notna()).drop(columns="_row")
+
+
 def judge_ranges(m: pd.DataFrame, data_end: pd.Timestamp, same_status: bool = False) -> pd.DataFrame:
     """true_days and whether the reported range holds it; an open true period is only known to be at least so long.
 
@@ -152,8 +183,16 @@ def check(synthetic: Path, processed: Path) -> dict:
     stretches = judge_ranges(matched, data_end)
     # 'vacant' means no acting holder was *mentioned* (it is inferred after a move): the stretches check it
     acting_spells = t["status_spells"][t["status_spells"].status.isin(["plt", "plh", "pj"])]
+    named = acting_spells[acting_spells.holder_person_id.notna()]
+    unnamed = acting_spells[acting_spells.holder_person_id.isna()]
     true_acting = truth.spells[truth.spells.status.isin(ACTING)][["post_id", "status", "person_id", "start", "end", "end_censored"]]
-    spells = judge_ranges(match_to_truth(acting_spells, true_acting, "end_earliest"), data_end, same_status=True)
+    spells = pd.concat(
+        [
+            judge_ranges(match_by_holder(named, true_acting), data_end, same_status=True),
+            judge_ranges(match_to_truth(unnamed, status_runs(truth.spells), "end_earliest"), data_end, same_status=True),
+        ],
+        ignore_index=True,
+    )
     return {"config": truth.config, "stretches": stretches, "spells": spells, "links": link_scores(t["chain_steps"], truth)}
 
 
