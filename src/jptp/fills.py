@@ -66,8 +66,8 @@ def fill_method_counts(fills: pd.DataFrame) -> pd.DataFrame:
         [sorted(fills[["government_id", "year"]].drop_duplicates().itertuples(index=False)), METHOD_ORDER], names=["gy", "method"]
     )
     counts = fills.groupby(["government_id", "year", "method"]).size()
-    rows = [(g, y, method, int(counts.get((g, y, method), 0))) for (g, y), method in grid]
-    table = pd.DataFrame(rows, columns=["government_id", "year", "method", "n"])
+    keys = pd.MultiIndex.from_tuples([(g, y, method) for (g, y), method in grid], names=["government_id", "year", "method"])
+    table = counts.reindex(keys, fill_value=0).astype(int).rename("n").reset_index()
     table["n_fills"] = table.groupby(["government_id", "year"]).n.transform("sum")
     table["share"] = (table.n / table.n_fills).round(4)
     return table

@@ -67,7 +67,7 @@ def read_table(path: Path, required: list[str], log: ProblemLog, optional: list[
     # a blank row is a line of nothing but separators, quotes or spaces: substring tests in C on the text
     # (a regex anchored at line starts still tries every position) spare a cell-by-cell test
     body_text = text.rstrip("\n")
-    maybe_blank = any(f"\n{c}" in body_text for c in ("\n", ",", ";", '"', " ", "\t", "\x0b", "\x0c")) or not body_text.strip(" \t,;\"")
+    maybe_blank = _LINE_STARTING_EMPTY.search(body_text) or not body_text.strip(" \t,;\"")
     blank = (everything == "").all(axis=1) if maybe_blank else pd.Series(False, index=everything.index)
     body = everything.iloc[:, keep]
     body.columns = [header[i] for i in keep]
@@ -80,6 +80,7 @@ def read_table(path: Path, required: list[str], log: ProblemLog, optional: list[
     return frame[[*required, *[c for c in optional if c in frame.columns], ROW]].astype({ROW: int})
 
 
+_LINE_STARTING_EMPTY = re.compile(r'\n[\n,;" \t\x0b\x0c]')  # starts with a literal: the regex engine jumps between newlines
 _CONTROL = re.compile(r"[\x01-\x1f\x7f]")
 
 

@@ -27,6 +27,8 @@ import pandas as pd
 from .moves import ACTING_OR_VACANT
 
 RELATION_ORDER = {"before": 0, "on": 1}
+DAY_OFFSET = 1 << 19  # days since 1970 made positive, and the span of a (person, day) key: any date from 535 to 3405
+DAY_SPAN = 1 << 20
 VACATED_ORDER = 0.5  # a post vacated by a move: after what held up to that day, before what is seen on it
 
 
@@ -268,13 +270,27 @@ def stretch_status_for_limit(stretches: pd.DataFrame, limits: pd.DataFrame) -> p
 
 def posts_held(spells: pd.DataFrame, sightings: pd.DataFrame) -> pd.DataFrame:
     """For each person and day they are seen, how many posts they certainly held at once."""
-    named = spells[spells.holder_person_id.notna()]
+    named = spells[spells.holder_person_id.notna() & spells.start_latest.notna() & spells.end_earliest.notna()]
     days = sightings[sightings.person_id.notna()][["person_id", "date_earliest"]].drop_duplicates()
-    days = days.assign(date=pd.to_datetime(days.date_earliest)).drop(columns="date_earliest")
-    pairs = days.merge(named, left_on="person_id", right_on="holder_person_id")
-    # a spell last seen 'before' a date (a post left that day) is not held on that date
-    still_held = (pairs.end_earliest > pairs.date) | ((pairs.end_earliest == pairs.date) & ~pairs.ends_before)
-    held = pairs[(pairs.start_latest <= pairs.date) & still_held]
+    days = days.assign(date=pd.to_datetime(days.date_earliest)).drop(columns="date_earliest").dropna(subset=["date"])
+    # Each spell holds on the days from its first sighting to its last (a spell last seen 'before' a
+    # date was left that day). Days and spells are keyed (person, day) as one integer, so each spell
+    # finds its days by binary search instead of pairing every day with every spell of the person.
+    people = pd.Index(pd.unique(pd.concat([days.person_id, named.holder_person_id])))
+    day_number = lambda t: (pd.to_datetime(t).to_numpy(dtype="datetime64[D]").astype(np.int64) + DAY_OFFSET)
+    keys = people.get_indexer(days.person_id).astype(np.int64) * DAY_SPAN + day_number(days.date)
+    order = np.argsort(keys, kind="stable")
+    keys, days = keys[order], days.iloc[order].reset_index(drop=True)
+    spell_person = people.get_indexer(named.holder_person_id).astype(np.int64) * DAY_SPAN
+    first = np.searchsorted(keys, spell_person + day_number(named.start_latest), side="left")
+    last_held = day_number(named.end_earliest) - named.ends_before.to_numpy(dtype=np.int64)
+    stop = np.searchsorted(keys, spell_person + last_held, side="right")
+    count = np.maximum(stop - first, 0)
+    spell_rows = np.repeat(np.arange(len(named)), count)
+    day_rows = np.concatenate([np.arange(a, b) for a, b in zip(first, stop) if b > a]) if count.sum() else np.zeros(0, dtype=int)
+    held = pd.concat(
+        [days.iloc[day_rows].reset_index(drop=True), named[["post_id", "status"]].iloc[spell_rows].reset_index(drop=True)], axis=1
+    )
     held = held.assign(
         definitive=held.status.eq("definitive").astype(int), acting=held.status.isin(["plt", "plh", "pj"]).astype(int),
         label=held.post_id + ":" + held.status,
