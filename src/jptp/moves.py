@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 
+import numpy as np
 import pandas as pd
 
 ACTING_OR_VACANT = ("plt", "plh", "pj", "vacant")
@@ -65,25 +66,28 @@ def _last_sighting_before(fills: pd.DataFrame, seen: pd.DataFrame) -> pd.DataFra
 
 
 class _DefinitiveSightings:
-    """Definitive sightings of each post, sorted by date, to ask 'was anyone else seen holding it between?'."""
+    """Definitive sightings of each post, sorted by date, to ask 'was anyone else seen holding it between?'.
+
+    One array sorted by (post, date) and each post's slice of it: no per-post frames."""
 
     def __init__(self, observations: pd.DataFrame):
-        o = observations[observations.status == DEFINITIVE].sort_values("date_earliest", kind="stable")
-        self.by_post = {
-            post: (g.date_earliest.to_numpy(), g.date_latest.to_numpy(), g.person_id.to_numpy())
-            for post, g in o.groupby("post_id", sort=False)
-        }
+        o = observations[observations.status == DEFINITIVE].sort_values(["post_id", "date_earliest"], kind="stable")
+        posts = o.post_id.to_numpy()
+        starts = np.flatnonzero(np.r_[True, posts[1:] != posts[:-1]]) if len(posts) else np.zeros(0, dtype=int)
+        ends = np.r_[starts[1:], len(posts)]
+        self.slices = {posts[a]: (a, b) for a, b in zip(starts, ends)}
+        self.earliest, self.latest, self.people = o.date_earliest.to_numpy(), o.date_latest.to_numpy(), o.person_id.to_numpy()
 
     def any_between(self, post_id: str, start, end, exclude_people: set) -> bool:
         """A definitive sighting of the post strictly after `start` and before `end`, by someone not excluded
         (an unnamed one counts)."""
-        if post_id not in self.by_post:
+        if post_id not in self.slices:
             return False
-        earliest, latest, people = self.by_post[post_id]
-        for i in range(bisect.bisect_right(earliest, start), len(earliest)):
-            if earliest[i] >= end:
+        a, b = self.slices[post_id]
+        for i in range(a + int(np.searchsorted(self.earliest[a:b], start, side="right")), b):
+            if self.earliest[i] >= end:
                 break
-            if latest[i] < end and people[i] not in exclude_people:
+            if self.latest[i] < end and self.people[i] not in exclude_people:
                 return True
         return False
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .analysis import analyse
+from .analysis import analyse, with_timestamps
 from .records import POST_EVENTS
 from .reference import Reference
 from .schema import field_names
@@ -36,11 +36,15 @@ def posts_table(ref: Reference) -> pd.DataFrame:
 
 def people_table(records: pd.DataFrame) -> pd.DataFrame:
     named = records.dropna(subset=["person_id"]).sort_values("record_id")
-    # every title seen with the person, in the order first seen, each once
-    tokens = named[["person_id"]].assign(title=named.person_titles.fillna("").str.split()).explode("title").dropna(subset=["title"])
+    # every title seen with the person, in the order first seen, each once (split once per distinct writing)
+    writings = named[["person_id", "person_titles"]].drop_duplicates()
+    tokens = writings[["person_id"]].assign(title=writings.person_titles.fillna("").str.split()).explode("title").dropna(subset=["title"])
     titles = tokens.drop_duplicates(["person_id", "title"]).groupby("person_id").title.agg(" ".join)
-    g = named.assign(first=pd.to_datetime(named.date_earliest), last=pd.to_datetime(named.date_latest)).groupby("person_id", sort=True)
-    people = g.agg(name=("person_name", "first"), n_records=("record_id", "size"), first_seen=("first", "min"), last_seen=("last", "max"))
+    dates = with_timestamps(named[["person_id", "person_name", "record_id", "date_earliest", "date_latest"]])
+    g = dates.groupby("person_id", sort=True)
+    people = g.agg(
+        name=("person_name", "first"), n_records=("record_id", "size"), first_seen=("date_earliest", "min"), last_seen=("date_latest", "max")
+    )
     return _select(people.assign(titles=titles.reindex(people.index).fillna("")).reset_index(), "people")
 
 
