@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .moves import ACTING_OR_VACANT
+from .ordering import sort_by
 
 RELATION_ORDER = {"before": 0, "on": 1}
 DAY_OFFSET = 1 << 19  # days since 1970 made positive, and the span of a (person, day) key: any date from 535 to 3405
@@ -69,17 +70,16 @@ def sightings_with_vacated_posts(observations: pd.DataFrame, chain_table: pd.Dat
 
 def assign_spells(sightings: pd.DataFrame) -> pd.DataFrame:
     """Number the spells of each post: a new spell when the status changes, or when two named holders differ."""
-    s = (
+    s = sort_by(
         sightings.assign(
             date_earliest=pd.to_datetime(sightings.date_earliest),
             date_latest=pd.to_datetime(sightings.date_latest),
             relation_order=sightings.date_relation.map(RELATION_ORDER).fillna(1).where(
                 sightings.event.ne("vacated_by_move"), VACATED_ORDER
             ),
-        )
-        .sort_values(["post_id", "date_earliest", "relation_order", "observation_id"])
-        .reset_index(drop=True)
-    )
+        ),
+        ["post_id", "date_earliest", "relation_order", "observation_id"],
+    ).reset_index(drop=True)
     new_post = s.post_id.ne(s.post_id.shift())
     status_run = (new_post | s.status.ne(s.status.shift())).cumsum()
     holder = s.groupby(status_run).person_id.ffill()
@@ -114,7 +114,7 @@ def status_spells(sightings: pd.DataFrame, records: pd.DataFrame, posts: pd.Data
     # the spells' rows are contiguous in `s` (sorted by post and time), so strings are joined run by run
     spells["ends_before"] = g.tail(1).set_index("spell_id").date_relation.eq("before")
     spells["observation_ids"] = join_runs(s.spell_id, s.observation_id, ";")
-    sources = s.loc[s.source_id.notna(), ["spell_id", "source_id"]].drop_duplicates().sort_values(["spell_id", "source_id"])
+    sources = sort_by(s.loc[s.source_id.notna(), ["spell_id", "source_id"]].drop_duplicates(), ["spell_id", "source_id"])
     spells["sources"] = join_runs(sources.spell_id, sources.source_id, ";").reindex(spells.index).fillna("")
     spells = spells.reset_index()
     same_post_before = spells.post_id.eq(spells.post_id.shift())

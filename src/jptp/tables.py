@@ -7,6 +7,7 @@ import pandas as pd
 from .analysis import analyse, with_timestamps
 from .records import POST_EVENTS
 from .reference import Reference
+from .ordering import sort_by
 from .schema import field_names
 from .stages import Stages
 
@@ -35,7 +36,7 @@ def posts_table(ref: Reference) -> pd.DataFrame:
 
 
 def people_table(records: pd.DataFrame) -> pd.DataFrame:
-    named = records.dropna(subset=["person_id"]).sort_values("record_id")
+    named = sort_by(records.dropna(subset=["person_id"]), "record_id")
     # every title seen with the person, in the order first seen, each once (split once per distinct writing)
     writings = named[["person_id", "person_titles"]].drop_duplicates()
     tokens = writings[["person_id"]].assign(title=writings.person_titles.fillna("").str.split()).explode("title").dropna(subset=["title"])
@@ -67,7 +68,7 @@ def observations_table(records: pd.DataFrame) -> pd.DataFrame:
             derived=True,
         )
     )
-    return _select(pd.concat([direct, previous]).sort_values("observation_id"), "observations")
+    return _select(sort_by(pd.concat([direct, previous]), "observation_id"), "observations")
 
 
 def appointments_table(records: pd.DataFrame) -> pd.DataFrame:
@@ -120,7 +121,7 @@ def ledger(tables: dict[str, pd.DataFrame], records: pd.DataFrame) -> tuple[pd.D
     set_aside = unplaced.assign(reason=lambda d: "event '" + d.event + "' feeds no analysis table")
     entries = pd.concat([placed, set_aside.assign(table="set_aside", row_id=set_aside.record_id)[["record_id", "table", "row_id"]]])
     return (
-        _select(entries.sort_values(["record_id", "table", "row_id"]), "record_ledger"),
+        _select(sort_by(entries, ["record_id", "table", "row_id"]), "record_ledger"),
         _select(set_aside.sort_values("record_id"), "set_aside"),
     )
 
