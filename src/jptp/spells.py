@@ -153,15 +153,23 @@ def status_spells(sightings: pd.DataFrame, records: pd.DataFrame, posts: pd.Data
     return spells
 
 
-def join_runs(keys: pd.Series, values: pd.Series, sep: str) -> pd.Series:
+def join_runs(keys, values: pd.Series, sep: str) -> pd.Series:
     """`sep`-joined values of each run of equal keys, in row order, indexed by key. The rows of one key
-    must be contiguous (sort first): one pass instead of a Python function call per group."""
-    k, v = keys.to_numpy(), values.astype(str).to_numpy() if len(values) else values.to_numpy()
-    if len(k) == 0:
+    must be contiguous (sort first): one pass instead of a Python function call per group. `keys` may be
+    a Series or a list of Series (a run then ends where any of them changes; the index is its first key)."""
+    columns = keys if isinstance(keys, list) else [keys]
+    if len(values) == 0:
         return pd.Series(dtype=object)
-    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
-    ends = np.r_[starts[1:], len(k)]
-    return pd.Series([sep.join(v[a:b]) for a, b in zip(starts, ends)], index=k[starts], dtype=object)
+    change = np.zeros(len(values), dtype=bool)
+    change[0] = True
+    for column in columns:
+        k = column.to_numpy()
+        change[1:] |= k[1:] != k[:-1]
+    starts = np.flatnonzero(change)
+    ends = np.r_[starts[1:], len(values)]
+    text = values.astype(str).tolist()
+    joined = [sep.join(text[a:b]) for a, b in zip(starts.tolist(), ends.tolist())]
+    return pd.Series(joined, index=columns[0].to_numpy()[starts], dtype=object)
 
 
 def holder_other_posts(spells: pd.DataFrame) -> pd.Series:
@@ -297,7 +305,5 @@ def posts_held(spells: pd.DataFrame, sightings: pd.DataFrame) -> pd.DataFrame:
     ).sort_values(["person_id", "date", "label"])
     g = held.groupby(["person_id", "date"], sort=True)
     table = g.agg(n_posts=("post_id", "nunique"), n_definitive=("definitive", "sum"), n_acting=("acting", "sum"))
-    day_key = held.person_id + "|" + held.date.dt.strftime("%Y-%m-%d")
-    posts = join_runs(day_key, held.label, ";")
-    table["posts"] = (table.index.get_level_values(0) + "|" + table.index.get_level_values(1).strftime("%Y-%m-%d")).map(posts)
+    table["posts"] = join_runs([held.person_id, held.date], held.label, ";").to_numpy()  # runs in the groups' (sorted) order
     return table.reset_index().sort_values(["person_id", "date"]).reset_index(drop=True)

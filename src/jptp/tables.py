@@ -36,7 +36,8 @@ def posts_table(ref: Reference) -> pd.DataFrame:
 
 
 def people_table(records: pd.DataFrame) -> pd.DataFrame:
-    named = sort_by(records.dropna(subset=["person_id"]), "record_id")
+    columns = ["person_id", "person_name", "person_titles", "record_id", "date_earliest", "date_latest"]
+    named = sort_by(records.loc[records.person_id.notna(), columns], "record_id")
     # every title seen with the person, in the order first seen, each once (split once per distinct writing)
     writings = named[["person_id", "person_titles"]].drop_duplicates()
     tokens = writings[["person_id"]].assign(title=writings.person_titles.fillna("").str.split()).explode("title").dropna(subset=["title"])
