@@ -47,12 +47,15 @@ def read_table(path: Path, required: list[str], log: ProblemLog, optional: list[
     if not path.exists():
         log.add(name, 0, "(file)", "missing", f"a file at {path}")
         return pd.DataFrame(columns=[*required, ROW])
-    text = _decode(path.read_bytes(), name, log).replace("\r\n", "\n").replace("\r", "\n")
+    data = path.read_bytes()
+    text = _decode(data, name, log)
+    plain = data.isascii() and b"\r" not in data  # the bytes are exactly the text: no decoding choice to repeat
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         log.add(name, 0, "(file)", "empty file", f"a header row with the columns {', '.join(required)}")
         return pd.DataFrame(columns=[*required, ROW])
     delimiter = _delimiter(text, name, log)
-    cells = _cells_fast(text, delimiter)
+    cells = _cells_fast(io.BytesIO(data) if plain else io.StringIO(text), delimiter)  # bytes spare pandas re-encoding
     if cells is None:  # a row with more cells than the header: read row by row, to say which
         cells = _cells_careful(text, delimiter, name, log)
     header = [clean_text(h) for h in cells.iloc[0]]
@@ -104,11 +107,11 @@ def clean_column(values: pd.Series) -> pd.Series:
     return pd.Series(cleaned[codes], index=values.index, dtype=object)
 
 
-def _cells_fast(text: str, delimiter: str) -> pd.DataFrame | None:
+def _cells_fast(source, delimiter: str) -> pd.DataFrame | None:
     """Every cell as raw text through pandas' C parser, or None when a row has more cells than the header."""
     try:
         return pd.read_csv(
-            io.StringIO(text), sep=delimiter, header=None, dtype=str, keep_default_na=False, na_filter=False,
+            source, sep=delimiter, encoding="utf-8", header=None, dtype=str, keep_default_na=False, na_filter=False,
             skip_blank_lines=False, engine="c",
         )
     except pd.errors.ParserError:
