@@ -17,9 +17,12 @@
 # **Question:** how long did each post wait for a definitive holder, and did any wait run past the
 # legal limit (a Plt: three months, renewable once)?
 #
-# **How to read a spell:** it *certainly* ran from its first to its last sighting (the **at least**
-# days), and *cannot* have run longer than from the last sighting of another status before it to the
-# first sighting of another status after it (the **at most** days). Where nothing is seen on one side,
+# **How to read a spell:** it was *seen* from its first to its last sighting (`days_seen`, which assumes
+# nothing changed unseen in between). It *certainly* lasted `days_at_least` days: a stated duration
+# ('sudah delapan bulan dijabat Plt') where an article gives one, 0 otherwise, because a sighting proves a
+# status only on its own day (the synthetic check in notebook 90 shows why). It *cannot* have run longer than
+# from the last sighting of another status before it to the first sighting of another status after it (the
+# **at most** days). Where nothing is seen on one side,
 # that side is open (censored) and there is no upper bound. The table `status_spells.csv` holds all of it.
 
 # %% tags=["parameters"]
@@ -51,8 +54,8 @@ display(Markdown(
 # %% [markdown]
 # ## Every acting spell as a range
 #
-# Solid: the part the sightings prove. Faded: the part they allow. An arrow: no sighting bounds that
-# side. The numbers on the right are the at-least and at-most days.
+# Solid: from the first to the last sighting. Faded: as far as the sightings of another status allow.
+# An arrow: no sighting bounds that side. The numbers on the right are the at-least and at-most days.
 
 # %%
 plots.show(
@@ -79,7 +82,7 @@ display(Markdown(
 
 # %%
 columns = ["spell_id", "status", "holder_person_id", "holder_other_posts", "n_sightings", "start_earliest", "start_latest",
-           "end_earliest", "end_latest", "days_at_least", "days_at_most", "censored_start", "censored_end", "past_max_limit"]
+           "end_earliest", "end_latest", "days_seen", "days_at_least", "days_at_most", "censored_start", "censored_end", "past_max_limit"]
 acting[columns].pipe(for_display)
 
 # %% [markdown]
@@ -90,7 +93,7 @@ acting[columns].pipe(for_display)
 
 # %%
 stretches = tables["acting_stretches"]
-stretches[["stretch_id", "statuses", "n_spells", "days_at_least", "days_at_most", "censored_start", "censored_end", "past_max_limit"]].pipe(for_display)
+stretches[["stretch_id", "statuses", "n_spells", "days_seen", "days_at_least", "days_at_most", "censored_start", "censored_end", "past_max_limit"]].pipe(for_display)
 
 # %%
 verdicts = stretches.past_max_limit.value_counts()

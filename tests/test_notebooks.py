@@ -17,7 +17,7 @@ def _sources(nb) -> list[tuple[str, str]]:
 
 
 def test_there_is_a_notebook_for_each_question():
-    assert [s.stem for s in SCRIPTS] == ["01-overview", "02-acting-durations", "03-open-selection", "04-rotation-chains"]
+    assert [s.stem for s in SCRIPTS] == ["01-overview", "02-acting-durations", "03-open-selection", "04-rotation-chains", "90-synthetic-check"]
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.stem)

@@ -7,6 +7,7 @@ them are written, so a failed or interrupted build leaves the previous tables in
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from datetime import date, datetime
@@ -43,10 +44,41 @@ def _cell(value) -> str:
     return str(value)
 
 
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+
+
+def _quote(text: str) -> str:
+    """A cell as csv.writer writes it by default (QUOTE_MINIMAL): quoted only when it must be."""
+    return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
+
+
+def format_column(column: pd.Series) -> np.ndarray:
+    """A column as CSV cells (the text _cell gives each value, quoted where needed), worked out once per
+    distinct value: a million-row table holds far fewer distinct values than cells."""
+    if pd.api.types.is_bool_dtype(column.dtype) and column.dtype != object:
+        return np.where(column.to_numpy(dtype=bool), "true", "false").astype(object)
+    kind = pd.api.types.infer_dtype(column, skipna=True) if column.dtype == object else None
+    if kind is not None and kind not in ("string", "empty", "date", "datetime"):
+        return np.array([_quote(_cell(v)) for v in column], dtype=object)  # mixed values: one at a time, as they come
+    if kind in ("string", "empty"):
+        text = column.fillna("").to_numpy(dtype=object)
+        joined = "\x00".join(text)
+        if not ("," in joined or '"' in joined or "\n" in joined or "\r" in joined):  # the usual case: ids and codes
+            return text
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    cell = _quote if kind in ("string", "empty") else (lambda value: _quote(_cell(value)))
+    text = np.array([cell(u) for u in uniques] + [""], dtype=object)
+    return text[codes]
+
+
 def to_csv_text(frame: pd.DataFrame) -> str:
-    """CSV with lowercase booleans, ISO dates, empty cells for missing values and '\\n' line ends."""
-    text = frame.apply(lambda column: column.map(_cell)) if len(frame) else frame.astype(str)
-    return text.to_csv(index=False, lineterminator="\n")
+    """CSV with lowercase booleans, ISO dates, empty cells for missing values and '\\n' line ends: the
+    bytes pandas' to_csv writes for the same cells, assembled row by row with str.join (far faster)."""
+    header = ",".join(_quote(str(c)) for c in frame.columns)
+    if not len(frame):
+        return header + "\n"
+    columns = [format_column(frame[c]) for c in frame.columns]
+    return header + "\n" + "\n".join(map(",".join, zip(*columns))) + "\n"
 
 
 def descriptor(tables: dict[str, pd.DataFrame], sources: pd.DataFrame) -> dict:
@@ -74,11 +106,40 @@ def descriptor(tables: dict[str, pd.DataFrame], sources: pd.DataFrame) -> dict:
                 "schema": schema,
             }
         )
-    article_sources = [
-        {"title": " — ".join(filter(None, [s.outlet, s.title])) or f"article {s.source_id} (outlet not printed)", "path": s.url or "", "source_id": s.source_id, "published": s.published}
-        for s in tables["sources"].itertuples()
+    return {**PACKAGE, "sources": article_sources(tables["sources"]), "resources": resources}
+
+
+def article_sources(sources: pd.DataFrame) -> list[dict]:
+    """The descriptor's 'sources': one entry per article, titled by outlet and headline."""
+    return [
+        {"title": " — ".join(filter(None, [outlet, title])) or f"article {source_id} (outlet not printed)", "path": url or "",
+         "source_id": source_id, "published": published}
+        for outlet, title, url, source_id, published in zip(sources.outlet, sources.title, sources.url, sources.source_id, sources.published)
     ]
-    return {**PACKAGE, "sources": article_sources, "resources": resources}
+
+
+_SOURCES_SLOT = "\x00sources\x00"
+
+
+def descriptor_text(tables: dict[str, pd.DataFrame]) -> str:
+    """datapackage.json as json.dumps(indent=2) writes it. The per-article list is formatted by hand:
+    the indenting encoder is pure Python and a national corpus lists hundreds of thousands of articles."""
+    package = descriptor(tables, tables["sources"])
+    entries = package["sources"]
+    text = json.dumps({**package, "sources": _SOURCES_SLOT}, indent=2, ensure_ascii=False) + "\n"
+    if entries:
+        string = json.encoder.encode_basestring  # what the encoder uses for str with ensure_ascii=False
+
+        def value(v):
+            return string(v) if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+
+        items = ",\n".join(
+            "    {\n" + ",\n".join(f"      {string(k)}: {value(v)}" for k, v in e.items()) + "\n    }" for e in entries
+        )
+        listed = "[\n" + items + "\n  ]"
+    else:
+        listed = "[]"
+    return text.replace(json.dumps(_SOURCES_SLOT, ensure_ascii=False), listed, 1)
 
 
 def restore_interrupted(out: Path) -> Path:
@@ -108,8 +169,7 @@ def write_package(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     try:
         for name in TABLES:
             (staging / f"{name}.csv").write_text(to_csv_text(tables[name]), encoding="utf-8")
-        text = json.dumps(descriptor(tables, tables["sources"]), indent=2, ensure_ascii=False) + "\n"
-        (staging / "datapackage.json").write_text(text, encoding="utf-8")
+        (staging / "datapackage.json").write_text(descriptor_text(tables), encoding="utf-8")
         if out.exists():
             out.rename(old)
             set_aside = True

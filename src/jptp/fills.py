@@ -66,8 +66,8 @@ def fill_method_counts(fills: pd.DataFrame) -> pd.DataFrame:
         [sorted(fills[["government_id", "year"]].drop_duplicates().itertuples(index=False)), METHOD_ORDER], names=["gy", "method"]
     )
     counts = fills.groupby(["government_id", "year", "method"]).size()
-    rows = [(g, y, method, int(counts.get((g, y, method), 0))) for (g, y), method in grid]
-    table = pd.DataFrame(rows, columns=["government_id", "year", "method", "n"])
+    keys = pd.MultiIndex.from_tuples([(g, y, method) for (g, y), method in grid], names=["government_id", "year", "method"])
+    table = counts.reindex(keys, fill_value=0).astype(int).rename("n").reset_index()
     table["n_fills"] = table.groupby(["government_id", "year"]).n.transform("sum")
     table["share"] = (table.n / table.n_fills).round(4)
     return table
@@ -82,41 +82,51 @@ def announcement_outcomes(announcements: pd.DataFrame, fills: pd.DataFrame, obse
     """
     a = announcements.assign(
         date_earliest=pd.to_datetime(announcements.date_earliest), date_latest=pd.to_datetime(announcements.date_latest)
-    )
+    ).sort_values("announcement_id").reset_index(drop=True)
     obs = observations.assign(date_earliest=pd.to_datetime(observations.date_earliest), date_latest=pd.to_datetime(observations.date_latest))
-    rows = []
-    for ann in a.sort_values("announcement_id").itertuples():
-        base = {
-            "announcement_id": ann.announcement_id, "government_id": ann.government_id, "post_id": ann.post_id,
-            "announced_earliest": ann.date_earliest, "announced_latest": ann.date_latest, "method_announced": ann.method_stated,
-            "count_announced": ann.count,
+    out = pd.DataFrame(
+        {
+            "announcement_id": a.announcement_id, "government_id": a.government_id, "post_id": a.post_id,
+            "announced_earliest": a.date_earliest, "announced_latest": a.date_latest, "method_announced": a.method_stated,
+            "count_announced": a["count"],
         }
-        if pd.isna(ann.post_id):
-            rows.append({**base, "outcome": "no_post_named", "note": "the article names no post, so no fill can be matched"})
-            continue
-        later = fills[(fills.post_id == ann.post_id) & (fills.date_earliest >= ann.date_earliest)].sort_values("date_earliest")
-        waiting = obs[(obs.post_id == ann.post_id) & obs.status.isin(ACTING_OR_VACANT) & (obs.date_earliest >= ann.date_earliest)]
-        if later.empty:
-            last_wait = waiting.date_earliest.max() if len(waiting) else ann.date_latest
-            rows.append(
-                {**base, "outcome": "no_fill_seen", "days_to_fill_min": (max(last_wait, ann.date_latest) - ann.date_latest).days,
-                 "note": f"no definitive fill seen up to the data end ({pd.Timestamp(coverage_end.get(ann.government_id)).date()})"}
-            )
-            continue
-        fill = later.iloc[0]
-        waiting = waiting[waiting.date_latest <= fill.date_earliest]
-        last_wait = waiting.date_earliest.max() if len(waiting) else ann.date_latest
-        rows.append(
-            {
-                **base,
-                "outcome": "filled_by_open_selection" if fill.method == "open_selection" else f"filled_by_{fill.method}",
-                "fill_id": fill.fill_id, "fill_method": fill.method, "fill_earliest": fill.date_earliest, "fill_latest": fill.date_latest,
-                "days_to_fill_min": max((last_wait - ann.date_latest).days, 0),
-                "days_to_fill_max": (fill.date_latest - ann.date_earliest).days,
-                "note": "the first definitive fill seen after the announcement; an unreported earlier fill cannot be ruled out after the last sighting of the post waiting",
-            }
-        )
-    columns = ["announcement_id", "government_id", "post_id", "announced_earliest", "announced_latest", "method_announced",
-               "count_announced", "outcome", "fill_id", "fill_method", "fill_earliest", "fill_latest", "days_to_fill_min",
-               "days_to_fill_max", "note"]
-    return pd.DataFrame(rows).reindex(columns=columns).astype({"days_to_fill_min": "Int64", "days_to_fill_max": "Int64", "count_announced": "Int64"})
+    )
+    named = a[a.post_id.notna()]
+
+    # the first fill of the post on or after the announcement
+    pairs = named[["announcement_id", "post_id", "date_earliest"]].merge(
+        fills[["post_id", "date_earliest", "date_latest", "fill_id", "method"]], on="post_id", suffixes=("", "_fill")
+    )
+    pairs = pairs[pairs.date_earliest_fill >= pairs.date_earliest]
+    first = pairs.sort_values(["announcement_id", "date_earliest_fill"], kind="stable").groupby("announcement_id").head(1)
+    fill = first.set_index("announcement_id").reindex(out.announcement_id).set_axis(out.index)
+
+    # the last sighting of the post still waiting (acting or vacant) after the announcement, before that fill
+    waiting = obs[obs.status.isin(ACTING_OR_VACANT)][["post_id", "date_earliest", "date_latest"]].rename(
+        columns={"date_earliest": "date_earliest_seen", "date_latest": "date_latest_seen"}
+    )
+    waits = named[["announcement_id", "post_id", "date_earliest"]].merge(waiting, on="post_id")
+    waits = waits.assign(fill_day=waits.announcement_id.map(first.set_index("announcement_id").date_earliest_fill))
+    waits = waits[(waits.date_earliest_seen >= waits.date_earliest) & (waits.fill_day.isna() | (waits.date_latest_seen <= waits.fill_day))]
+    last_wait = out.announcement_id.map(waits.groupby("announcement_id").date_earliest_seen.max()).fillna(out.announced_latest)
+
+    has_post, has_fill = out.post_id.notna(), fill.fill_id.notna()
+    data_end = out.government_id.map(lambda g: pd.Timestamp(coverage_end.get(g)).date())
+    out["outcome"] = np.select(
+        [~has_post, ~has_fill, fill.method.eq("open_selection")],
+        ["no_post_named", "no_fill_seen", "filled_by_open_selection"],
+        default="filled_by_" + fill.method.fillna("").astype(str),
+    )
+    out["fill_id"] = fill.fill_id.where(has_fill)
+    out["fill_method"] = fill.method.where(has_fill)
+    out["fill_earliest"] = fill.date_earliest_fill.where(has_fill)
+    out["fill_latest"] = fill.date_latest.where(has_fill)
+    waited = (np.maximum(last_wait, out.announced_latest) - out.announced_latest).dt.days
+    out["days_to_fill_min"] = waited.where(~has_fill, (last_wait - out.announced_latest).dt.days.clip(lower=0)).where(has_post)
+    out["days_to_fill_max"] = (fill.date_latest - out.announced_earliest).dt.days.where(has_fill)
+    out["note"] = np.select(
+        [~has_post, ~has_fill],
+        ["the article names no post, so no fill can be matched", "no definitive fill seen up to the data end (" + data_end.astype(str) + ")"],
+        default="the first definitive fill seen after the announcement; an unreported earlier fill cannot be ruled out after the last sighting of the post waiting",
+    )
+    return out.astype({"days_to_fill_min": "Int64", "days_to_fill_max": "Int64", "count_announced": "Int64"})

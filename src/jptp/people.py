@@ -34,8 +34,25 @@ def person_key(name: str) -> str:
     return fold(name)
 
 
+_NO_DOTS_OR_SPACES = {ord("."): None, ord(" "): None, ord("\t"): None, ord("\n"): None}
+
+
+_TITLE_KEYS: dict[str, str] = {}  # token -> title key; names and titles repeat, so each token is keyed once
+_DEGREE_SHAPED: dict[str, bool] = {}
+
+
 def _title_key(token: str) -> str:
-    return re.sub(r"[.\s]", "", token).casefold()
+    key = _TITLE_KEYS.get(token)
+    if key is None:
+        key = _TITLE_KEYS[token] = token.translate(_NO_DOTS_OR_SPACES).casefold()
+    return key
+
+
+def _degree_shaped(token: str) -> bool:
+    shaped = _DEGREE_SHAPED.get(token)
+    if shaped is None:
+        shaped = _DEGREE_SHAPED[token] = bool(_DEGREE_SHAPE.match(token))
+    return shaped
 
 
 def split_titles(raw: object, prefixes: set[str], suffixes: set[str]) -> PersonName:
@@ -54,13 +71,13 @@ def split_titles(raw: object, prefixes: set[str], suffixes: set[str]) -> PersonN
     while len(tokens) > 1 and _title_key(tokens[0]) in prefixes:
         prefix.append(tokens.pop(0))
     suffix = []
-    while len(tokens) > 1 and (_title_key(tokens[-1]) in suffixes or _DEGREE_SHAPE.match(tokens[-1])):
+    while len(tokens) > 1 and (_title_key(tokens[-1]) in suffixes or _degree_shaped(tokens[-1])):
         suffix.insert(0, tokens.pop())
     for part in (p.strip() for p in tail.split(",")):
         if not part:
             continue
         for token in part.split():
-            if _title_key(token) not in suffixes and not _DEGREE_SHAPE.match(token):
+            if _title_key(token) not in suffixes and not _degree_shaped(token):
                 raise NormalizationError(
                     f"only degrees after a comma in a name (such as 'S.Pd.', 'M.M.'); {token!r} is not one — "
                     "add it to data/reference/academic_titles.csv if it is a degree"

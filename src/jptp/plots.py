@@ -154,7 +154,8 @@ def sighting_timeline(observations: pd.DataFrame, posts: pd.DataFrame, governmen
 
 
 def acting_ranges(spells: pd.DataFrame, posts: pd.DataFrame, governments: pd.DataFrame, source: str = "") -> Figure:
-    """Each acting spell as a range: solid where it certainly ran, faded where it may have run, an arrow where open."""
+    """Each acting spell as a range: solid from its first to its last sighting, faded to the neighbouring
+    sightings of another status (as long as it can have run), an arrow where nothing bounds it."""
     title = "How long posts stayed without a definitive holder: what the sightings support"
     acting = spells[spells.acting.astype(bool)] if len(spells) else spells
     if acting.empty:
@@ -194,8 +195,8 @@ def acting_ranges(spells: pd.DataFrame, posts: pd.DataFrame, governments: pd.Dat
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.set_xlabel("Date (year)")
     handles = [
-        Patch(color="#777777", label="certainly (first to last sighting)"),
-        Patch(color="#777777", alpha=0.28, label="possibly (to the neighbouring sightings)"),
+        Patch(color="#777777", label="seen (first to last sighting)"),
+        Patch(color="#777777", alpha=0.28, label="possible (to sightings of another status)"),
         Line2D([], [], color="#777777", marker=">", ls="-", label="open: censored"),
     ] + [Patch(color=STATUS_COLOURS[x], label=STATUS_LABELS[x]) for x in STATUS_COLOURS if x in set(s.status)]
     _layout(fig, right=0.86, extra_top_in=0.5)

@@ -40,6 +40,13 @@ class PostResolver:
         }
         self.table: dict[tuple[str, str], tuple[str, bool]] = {}
         self.used: set[tuple[str, str]] = set()
+        self._readings: dict[str, list] = {}
+        self._options: dict[str, list] = {}
+        self.name_governments: dict[str, frozenset] = {}  # a folded government name -> the governments called so
+        for g, names in self.government_names.items():
+            for n in names:
+                if n:
+                    self.name_governments[n] = self.name_governments.get(n, frozenset()) | {g}
         for government_id, alias, post_id, inferred in aliases:
             key = self._base(alias)
             previous = self.table.get((government_id, key))
@@ -73,18 +80,44 @@ class PostResolver:
             keys = [k.strip() for key in keys for k in expand(key)]
         return list(dict.fromkeys(k for k in keys if k))
 
+    def key_options(self, text: str) -> list[tuple[str, frozenset | None]]:
+        """candidate_keys for every government at once: each key with the governments whose name was
+        stripped to make it (None: no name stripped, good for all). Cached per string, so that a
+        post written in a thousand governments' articles is folded once, not once per government."""
+        cached = self._options.get(text)
+        if cached is not None:
+            return cached
+        options = [(text, None)]
+        for i, ch in enumerate(text):
+            if ch == " " and text[i + 1 :] in self.name_governments:
+                options.append((text[:i], self.name_governments[text[i + 1 :]]))
+        options = [(k.strip(), tag) for key, tag in options for k in [key] + [key[: -len(s) - 1] for s in _SETDA if key.endswith(" " + s)]]
+        options = [
+            (k.strip(), tag) for key, tag in options for k in [key] + ([key[len("kepala ") :]] if key.startswith("kepala ") else [])
+        ]
+        self._options[text] = cached = [(k, tag) for k, tag in options if k]
+        return cached
+
+    def readings(self, raw: object) -> list[tuple[str, str | None, str]]:
+        """(variant, status, rest) for each bracket reading of a raw post: the part that does not
+        depend on the government, worked out once per distinct string."""
+        key = str(raw)
+        cached = self._readings.get(key)
+        if cached is None:
+            cached = self._readings[key] = [(v, *self.split_status(self._base(v))) for v in parenthetical_variants(key)]
+        return cached
+
     def resolve(self, raw: object, government_id: str) -> ResolvedPost:
         statuses, posts = set(), {}
-        for variant in parenthetical_variants(str(raw)):
-            status, rest = self.split_status(self._base(variant))
+        for variant, status, rest in self.readings(raw):
             if status:
                 statuses.add(status)
             if not rest:
                 continue
-            hits = {self.table[(government_id, k)] for k in self.candidate_keys(rest, government_id) if (government_id, k) in self.table}
-            for k in self.candidate_keys(rest, government_id):
-                if (government_id, k) in self.table:
-                    self.used.add((government_id, k))
+            keys = {k for k, governments in self.key_options(rest) if governments is None or government_id in governments}
+            found = [(government_id, k) for k in keys if (government_id, k) in self.table]
+            hits = {self.table[k] for k in found}
+            self.used.update(found)
             if len({h[0] for h in hits}) > 1:
                 raise NormalizationError(f"one post: {variant!r} matches {sorted(h[0] for h in hits)} in {government_id}")
             posts[variant] = hits.pop() if hits else None

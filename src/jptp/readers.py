@@ -17,6 +17,7 @@ import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .problems import ProblemLog
@@ -117,7 +118,8 @@ def read_table(path: Path, required: list[str], log: ProblemLog, optional: list[
     """Read one CSV into a frame of cleaned strings with a `_row` column; log what is wrong with it.
 
     `require_rows`: a file with a header and no rows is an error (raw data: building from it would
-    replace every processed table with an empty one).
+    replace every processed table with an empty one). Cells are parsed by pandas' C parser and
+    cleaned once per distinct value; the checks below look at whole columns, not row by row.
     """
     name = path.name
     empty = pd.DataFrame(columns=[*required, ROW])
@@ -140,45 +142,125 @@ def read_table(path: Path, required: list[str], log: ProblemLog, optional: list[
         delimiter, text = sep[1], text.split("\n", 1)[1] if "\n" in text else ""
     else:
         delimiter = _delimiter(first_line, name, log)
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    if not rows:
+    cells, lengths = _cells(text, delimiter)
+    if cells.empty:
         log.add(name, 0, "(file)", "empty file", f"a header row with the columns {', '.join(required)}")
         log.mark_unreadable(name)
         return empty
-    header = [clean_text(h) for h in rows[0]]
+    header = [clean_text(h) for h in cells.iloc[0]][: lengths[0] if lengths else None]  # not the padding
+    width = len(header)
     columns = _match_header(header, [*required, *optional], required, name, log)
     if columns is None:
         log.mark_unreadable(name)
         return empty
 
-    records, tidied = [], []
-    for number, raw_cells in enumerate(rows[1:], start=2):
-        cells = [clean_text(c) for c in raw_cells]
-        if not any(cells):
-            log.add(name, number, "(row)", "empty row", "a record; the blank row is skipped", "note")
-            continue
-        if swallowed := _swallowed_rows(raw_cells, delimiter, len(header)):
-            position = next(p for p, c in enumerate(raw_cells) if "\n" in c)
-            log.add(name, number, columns.get(position, "(row)"), raw_cells[position][:60] + "…",
-                    f"a closing double quote: this cell opens with '\"' and runs on over {swallowed} more line(s) that look "
-                    "like rows of their own, which are not read; close the quote (or delete the stray '\"')")
-            continue
-        if len(cells) > len(header) and any(cells[len(header):]):
-            extra = next(c for c in cells[len(header):] if c)
-            log.add(name, number, "(row)", f"{len(cells)} cells, the extra one(s) starting {extra[:40]!r}",
-                    f"{len(header)} cells, one per column; a cell holding the separator {delimiter!r} must be in double quotes")
-            continue
-        cells = (cells + [""] * len(header))[: len(header)]
-        tidied += [(number, columns[p], raw) for p, raw in enumerate(raw_cells[: len(header)]) if p in columns and clean_text(raw) != raw]
-        records.append({**{columns[p]: cells[p] for p in columns}, ROW: number})
-    if tidied:
-        number, column, raw = tidied[0]
-        more = f" (and {len(tidied) - 1} more cell(s))" if len(tidied) > 1 else ""
-        log.add(name, number, column, raw, "no leading, trailing, doubled or non-breaking spaces or line breaks in a cell; "
-                f"read with them tidied to single spaces{more}", "note")
-    if require_rows and not records:
+    raw = cells.iloc[1:].fillna("")
+    raw.index = pd.RangeIndex(2, len(raw) + 2)  # the row numbers a spreadsheet shows
+    cleaned = raw.apply(clean_column)
+    blank = (cleaned == "").all(axis=1)
+    for number in raw.index[blank]:
+        log.add(name, int(number), "(row)", "empty row", "a record; the blank row is skipped", "note")
+    rejected = blank.copy()
+    if '"' in text:  # only a quoted cell can hold a line break, so only then can a quote be left open
+        rejected |= _log_unclosed_quotes(raw.iloc[:, :width], ~rejected, delimiter, width, columns, name, log)
+    if cells.shape[1] > width:  # the careful parse padded every row to the longest
+        rejected |= _log_too_many_cells(cleaned, lengths, ~rejected, delimiter, width, name, log)
+    kept = list(columns)
+    body, body_raw = cleaned.loc[~rejected, kept], raw.loc[~rejected, kept]
+    _log_tidied(body, body_raw, columns, name, log)
+    frame = body.set_axis([columns[p] for p in kept], axis=1)
+    frame[ROW] = frame.index.astype(int)
+    if require_rows and frame.empty:
         log.add(name, 0, "(file)", "no rows", "at least one row under the header")
         log.mark_unreadable(name)
     present = [c for c in [*required, *optional] if c in columns.values()]
-    frame = pd.DataFrame(records, columns=[*present, ROW])
-    return frame[[*required, *[c for c in optional if c in present], ROW]].astype({ROW: int})
+    return frame.reset_index(drop=True)[[*required, *[c for c in optional if c in present], ROW]].astype({ROW: int})
+
+
+def _cells(text: str, delimiter: str) -> tuple[pd.DataFrame, list[int] | None]:
+    """Every cell as raw text, and (only when rows differ in length) each row's number of cells.
+
+    pandas' C parser is fast but stops at a row longer than the header; then the csv module reads
+    the file row by row, padded to the longest row, so the too-long rows can be named.
+    """
+    if not text.split("\n", 1)[0].strip():  # pandas would skip a blank first line; the header must be line 1
+        return _cells_by_row(text, delimiter)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=delimiter, header=None, dtype=str, keep_default_na=False, na_filter=False,
+            skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL,
+        )
+        return frame, None
+    except pd.errors.EmptyDataError:
+        return pd.DataFrame(), None
+    except pd.errors.ParserError:
+        return _cells_by_row(text, delimiter)
+
+
+def _cells_by_row(text: str, delimiter: str) -> tuple[pd.DataFrame, list[int]]:
+    rows = [r or [""] for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    longest = max((len(r) for r in rows), default=0)
+    return pd.DataFrame([r + [""] * (longest - len(r)) for r in rows], dtype=object), [len(r) for r in rows]
+
+
+def _log_unclosed_quotes(raw: pd.DataFrame, candidates: pd.Series, delimiter: str, width: int, columns: dict[int, str], name: str, log: ProblemLog) -> pd.Series:
+    """Rows whose cell runs on over lines that look like rows of their own: a double quote never closed."""
+    multiline = raw.apply(lambda c: c.str.contains("\n", regex=False)).any(axis=1) & candidates
+    bad = pd.Series(False, index=raw.index)
+    for number in raw.index[multiline]:
+        raw_cells = raw.loc[number].tolist()
+        if swallowed := _swallowed_rows(raw_cells, delimiter, width):
+            position = next(p for p, c in enumerate(raw_cells) if "\n" in c)
+            log.add(name, int(number), columns.get(position, "(row)"), raw_cells[position][:60] + "…",
+                    f"a closing double quote: this cell opens with '\"' and runs on over {swallowed} more line(s) that look "
+                    "like rows of their own, which are not read; close the quote (or delete the stray '\"')")
+            bad[number] = True
+    return bad
+
+
+def _log_too_many_cells(cleaned: pd.DataFrame, lengths: list[int], candidates: pd.Series, delimiter: str, width: int, name: str, log: ProblemLog) -> pd.Series:
+    """Rows with a non-empty cell beyond the header's columns: an unquoted separator inside a cell."""
+    beyond = cleaned.iloc[:, width:]
+    bad = (beyond != "").any(axis=1) & candidates
+    for number in cleaned.index[bad]:
+        extra = next(c for c in beyond.loc[number] if c)
+        log.add(name, int(number), "(row)", f"{lengths[number - 1]} cells, the extra one(s) starting {extra[:40]!r}",
+                f"{width} cells, one per column; a cell holding the separator {delimiter!r} must be in double quotes")
+    return bad
+
+
+def _log_tidied(cleaned: pd.DataFrame, raw: pd.DataFrame, columns: dict[int, str], name: str, log: ProblemLog) -> None:
+    """One note for all cells whose spaces or line breaks were tidied, naming the first."""
+    changed = cleaned.ne(raw)
+    if not changed.to_numpy().any():
+        return
+    count = int(changed.to_numpy().sum())
+    rows, positions = changed.to_numpy().nonzero()
+    number, position = int(changed.index[rows[0]]), changed.columns[positions[0]]
+    more = f" (and {count - 1} more cell(s))" if count > 1 else ""
+    log.add(name, number, columns[position], raw.loc[number, position], "no leading, trailing, doubled or non-breaking spaces or line breaks in a cell; "
+            f"read with them tidied to single spaces{more}", "note")
+
+
+_LINE_STARTING_EMPTY = re.compile(r'\n[\n,;" \t\x0b\x0c]')  # starts with a literal: the regex engine jumps between newlines
+_CONTROL = re.compile(r"[\x01-\x1f\x7f]")
+
+
+def _all_clean(joined: str) -> bool:
+    """Are all cells, joined by NUL (which clean_text keeps), printable ASCII with single spaces inside
+    and none at either end? Substring tests in C, far cheaper than cleaning each distinct cell."""
+    return (
+        joined.isascii() and "  " not in joined and "\x00 " not in joined and " \x00" not in joined
+        and not joined.startswith(" ") and not joined.endswith(" ") and not _CONTROL.search(joined)
+    )
+
+
+def clean_column(values: pd.Series) -> pd.Series:
+    """clean_text on every cell, computed once per distinct value: raw columns repeat a lot. A column
+    whose cells are all clean already (printable ASCII, single spaces inside) is found with one regex
+    over the joined column and returned as it is."""
+    if _all_clean("\x00".join(values.tolist())):
+        return values.astype(object)
+    codes, uniques = pd.factorize(values)
+    cleaned = np.array([clean_text(u) for u in uniques] + [""], dtype=object)
+    return pd.Series(cleaned[codes], index=values.index, dtype=object)

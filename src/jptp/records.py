@@ -8,9 +8,12 @@ expected; the build stops before writing anything while any error remains.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from . import vocab
@@ -49,21 +52,67 @@ ALLOWED_STATUS = {  # which statuses make sense for which event
 DEFAULT_STATUS = {"inaugurated": "definitive", "appointed": "definitive", "seen_in_post": "definitive", "reported_vacant": "vacant"}
 BOOL = {"true": True, "false": False, "": False}
 PARAGRAPH = r"[1-9][0-9]{0,3}"  # ASCII digits only: int() would read other scripts' digits, pandas would not
+_PARAGRAPH = re.compile(PARAGRAPH)
+_RECORD_ID = re.compile(r"([^-]+)-[0-9]+")
 
 
-def map_field(frame: pd.DataFrame, column: str, parse: Callable, log: ProblemLog, file: str, skip_empty: bool = True) -> pd.Series:
-    """Apply a normalizer to one column, logging each failure with its row; failures become None."""
+@dataclass
+class Parsed:
+    """A normalizer's result for each distinct key, and each row's key: most raw strings repeat
+    (a national corpus has a million rows but a few thousand date strings), so each is parsed once."""
 
-    def one(value, row):
-        if skip_empty and value == "":
-            return None
+    codes: np.ndarray  # per row: the position of its key among `results`
+    results: list  # per distinct key: the parsed value, or None (empty, or failed and logged)
+    index: pd.Index
+
+    def column(self, attribute: Callable | None = None, dtype=object) -> pd.Series:
+        """Each row's result (or `attribute(result)`; None stays None), as a Series on the frame's index."""
+        values = np.empty(len(self.results) + 1, dtype=object)  # one spare slot so that an empty frame works
+        for i, result in enumerate(self.results):
+            values[i] = result if attribute is None or result is None else attribute(result)
+        return pd.Series(values[self.codes], index=self.index, dtype=dtype)
+
+    def flag(self, attribute: Callable) -> pd.Series:
+        """Each row's `attribute(result)` as a boolean; False where there is no result."""
+        values = np.zeros(len(self.results) + 1, dtype=bool)
+        for i, result in enumerate(self.results):
+            values[i] = result is not None and bool(attribute(result))
+        return pd.Series(values[self.codes], index=self.index, dtype=bool)
+
+
+def parse_distinct(
+    frame: pd.DataFrame, columns: list[str], parse: Callable, log: ProblemLog, file: str, field: str | None = None,
+    skip: Callable[..., bool] = lambda *key: False,
+) -> Parsed:
+    """Run `parse(*key)` once per distinct combination of `columns`; a failure is logged at every row
+    holding that key, with the value of the first column, exactly as a row-by-row loop would."""
+    if len(columns) == 1:
+        codes, uniques = pd.factorize(frame[columns[0]], use_na_sentinel=False)
+        keys = [(u,) for u in uniques]
+    else:
+        codes = frame.groupby(columns, sort=False, dropna=False).ngroup().to_numpy() if len(frame) else np.zeros(0, dtype=int)
+        first = pd.Series(np.arange(len(frame))).groupby(codes, sort=True).first().to_numpy()
+        keys = list(zip(*(frame[c].to_numpy()[first] for c in columns))) if len(frame) else []
+    results, errors = [], {}
+    for k, key in enumerate(keys):
+        if skip(*key):
+            results.append(None)
+            continue
         try:
-            return parse(value)
+            results.append(parse(*key))
         except NormalizationError as error:
-            log.add(file, row, column, value, str(error))
-            return None
+            results.append(None)
+            errors[k] = (key[0], str(error))
+    if errors:
+        failed = np.isin(codes, list(errors))
+        for row, code in zip(frame[ROW].to_numpy()[failed], codes[failed]):
+            log.add(file, row, field or columns[0], *errors[code])
+    return Parsed(np.asarray(codes), results, frame.index)
 
-    return pd.Series([one(v, r) for v, r in zip(frame[column], frame[ROW])], index=frame.index, dtype=object)
+
+def map_field(frame: pd.DataFrame, column: str, parse: Callable, log: ProblemLog, file: str, skip_empty: bool = True) -> Parsed:
+    """Apply a normalizer to one column (once per distinct value), logging each failure with its row."""
+    return parse_distinct(frame, [column], parse, log, file, skip=(lambda v: v == "") if skip_empty else (lambda v: False))
 
 
 def read_raw(log: ProblemLog, folder=RAW) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -86,10 +135,10 @@ def normalize_sources(sources: pd.DataFrame, log: ProblemLog) -> pd.DataFrame:
     for row, value in zip(sources.loc[bad_bool, ROW], sources.loc[bad_bool, "published_inferred"]):
         log.add(SOURCES_FILE, row, "published_inferred", value, "true or false")
     return sources.assign(
-        published_earliest=published.map(lambda d: d and d.earliest),
-        published_latest=published.map(lambda d: d and d.latest),
-        published_precision=published.map(lambda d: d and d.precision),
-        published_text=published.map(lambda d: d and d.text),
+        published_earliest=published.column(lambda d: d.earliest),
+        published_latest=published.column(lambda d: d.latest),
+        published_precision=published.column(lambda d: d.precision),
+        published_text=published.column(lambda d: d.text),
         published_inferred=sources.published_inferred.map(BOOL).fillna(False),
     )
 
@@ -113,11 +162,15 @@ def _check_keys(records: pd.DataFrame, sources: pd.DataFrame, log: ProblemLog) -
     unknown = ~records.source_id.isin(known)
     for row, value in zip(records.loc[unknown, ROW], records.loc[unknown, "source_id"]):
         log.add(RECORDS_FILE, row, "source_id", value, f"a source_id listed in {SOURCES_FILE} ({listed}){_zeros_hint(value)}")
-    paragraph_ok = records.paragraph.str.fullmatch(PARAGRAPH)
+    paragraphs = records.paragraph.unique()  # few distinct values: test each once
+    good_paragraphs = {p for p in paragraphs if _PARAGRAPH.fullmatch(p)}
+    paragraph_ok = records.paragraph.isin(good_paragraphs)
     for row, value in zip(records.loc[~paragraph_ok, ROW], records.loc[~paragraph_ok, "paragraph"]):
         log.add(RECORDS_FILE, row, "paragraph", value, "the paragraph number, a whole number from 1 to 9999")
+    # '004-12': the part before the last dash is the record's own source id (one regex per id, no frames);
     # judged only against a known source: with an unknown one, the source_id message says it all
-    prefix_ok = (records.record_id.str.rpartition("-")[0] == records.source_id) & records.record_id.str.fullmatch(r"[^-]+-[0-9]+")
+    prefixes = [m[1] if (m := _RECORD_ID.fullmatch(r)) else None for r in records.record_id.tolist()]
+    prefix_ok = pd.Series([p is not None and p == s for p, s in zip(prefixes, records.source_id.tolist())], index=records.index)
     wrong_prefix = ~prefix_ok & (records.record_id != "") & ~unknown
     for row, value, source in zip(records.loc[wrong_prefix, ROW], records.loc[wrong_prefix, "record_id"], records.loc[wrong_prefix, "source_id"]):
         log.add(RECORDS_FILE, row, "record_id", value, f"the source id, a dash and a number (e.g. '{source}-01')")
@@ -128,49 +181,72 @@ def _check_keys(records: pd.DataFrame, sources: pd.DataFrame, log: ProblemLog) -
     for row, value in zip(records.loc[bad_relation, ROW], records.loc[bad_relation, "date_relation"]):
         log.add(RECORDS_FILE, row, "date_relation", value, "empty, 'on' or 'before'")
     known_fields = set(RECORD_COLUMNS) | {c.removesuffix("_raw") for c in RECORD_COLUMNS} | {"year"}
-    for row, value in zip(records[ROW], records.inferred_fields):
-        for name in filter(None, (v.strip() for v in value.split(";"))):
-            if name not in known_fields:
+
+    for value in records.inferred_fields.unique():  # one message per unknown name, as before
+        names = [v.strip() for v in value.split(";")]
+        n_bad = sum(1 for name in filter(None, names) if name not in known_fields)
+        for row in records.loc[records.inferred_fields == value, ROW] if n_bad else ():
+            for _ in range(n_bad):
                 log.add(RECORDS_FILE, row, "inferred_fields", value, "field names separated by ';' (e.g. 'post;year')")
 
 
 def _dates(records: pd.DataFrame, log: ProblemLog) -> pd.DataFrame:
-    """Each record's date as an interval; no date in the article means the publication date, flagged."""
+    """Each record's date as an interval; no date in the article means the publication date, flagged.
 
-    def parse(row, row_number):
-        known = pd.notna(row.published_earliest)
-        reference = (row.published_earliest, row.published_latest) if known else None
-        if row.date_raw == "" and not known:
-            return (None, None, None, False, False, True)
-        if row.date_raw == "":
-            return (row.published_earliest, row.published_latest, row.published_precision, False, False, True)
-        try:
-            d = parse_indonesian_date(row.date_raw, reference)
-        except NormalizationError as error:
-            log.add(RECORDS_FILE, row_number, "date_raw", row.date_raw, str(error))
-            return (None, None, None, False, False, False)
-        return (d.earliest, d.latest, d.precision, d.year_inferred, d.weekday_checked, False)
-
+    A date that prints its year does not depend on the article, so each distinct string is parsed
+    once; only a date without a year is parsed again per publication date, to infer the year."""
     columns = ["date_earliest", "date_latest", "date_precision", "date_year_inferred", "date_weekday_checked", "date_from_publication"]
-    parsed = pd.DataFrame([parse(r, n) for r, n in zip(records.itertuples(), records[ROW])], columns=columns, index=records.index)
-    late = parsed.date_earliest.notna() & records.published_latest.notna() & ~records.event.isin(PLANNED_EVENTS)
-    late &= parsed.date_earliest.where(late, date.min) > records.published_latest.where(late, date.max)
+    alone = map_field(records, "date_raw", parse_indonesian_date, ProblemLog(), RECORDS_FILE)  # failures are retried below
+    needs_article = pd.Series(
+        np.array([r is None for r in alone.results] + [False], dtype=bool)[alone.codes], index=records.index
+    ) & records.date_raw.ne("")
+    with_article = parse_distinct(
+        records[needs_article], ["date_raw", "published_earliest", "published_latest"],
+        lambda raw, earliest, latest: parse_indonesian_date(raw, (earliest, latest) if pd.notna(earliest) else None),
+        log, RECORDS_FILE,
+    )
+    codes = alone.codes.copy()
+    codes[needs_article.to_numpy()] = len(alone.results) + with_article.codes
+    parsed = Parsed(codes, alone.results + with_article.results, records.index)
+    empty = records.date_raw.eq("")
+    known = records.published_earliest.notna()
+    frame = pd.DataFrame(
+        {
+            "date_earliest": parsed.column(lambda d: d.earliest).where(~empty, records.published_earliest.where(known, None)),
+            "date_latest": parsed.column(lambda d: d.latest).where(~empty, records.published_latest.where(known, None)),
+            "date_precision": parsed.column(lambda d: d.precision).where(~empty, records.published_precision.where(known, None)),
+            "date_year_inferred": parsed.flag(lambda d: d.year_inferred),
+            "date_weekday_checked": parsed.flag(lambda d: d.weekday_checked),
+            "date_from_publication": empty,
+        },
+        index=records.index,
+    )[columns]
+    late = frame.date_earliest.notna() & records.published_latest.notna() & ~records.event.isin(PLANNED_EVENTS)
+    late &= frame.date_earliest.where(late, date.min) > records.published_latest.where(late, date.max)
     for row, value, published in zip(records.loc[late, ROW], records.loc[late, "date_raw"], records.loc[late, "published_latest"]):
         log.add(RECORDS_FILE, row, "date_raw", value, f"a date on or before the article's publication ({published.isoformat()})")
-    return parsed
+    return frame
 
 
 def _people(records: pd.DataFrame, ref: Reference, log: ProblemLog) -> pd.DataFrame:
     prefixes, suffixes, overrides = ref.title_keys("prefix"), ref.title_keys("suffix"), ref.person_overrides()
     names = map_field(records, "person_raw", lambda v: split_titles(v, prefixes, suffixes), log, RECORDS_FILE)
+    person_name = names.column(lambda n: n.name)
+
+    def identify(name, government):
+        if pd.isna(name):
+            return None
+        key = fold(name)
+        return overrides.get((government if isinstance(government, str) else "", key), overrides.get(("", key), person_id(name)))
+
+    frame = pd.DataFrame({"person_name": person_name, "government_id": records.government_id}, index=records.index)
+    key = ["person_name", "government_id"] if overrides else ["person_name"]  # without overrides the id is the name's
+    ids = parse_distinct(frame.assign(**{ROW: records[ROW]}), key, lambda name, government=None: identify(name, government), log, RECORDS_FILE)
     return pd.DataFrame(
         {
-            "person_name": names.map(lambda n: n and n.name),
-            "person_titles": names.map(lambda n: n and " ".join((*n.prefix_titles, *n.suffix_titles))),
-            "person_id": [
-                n and overrides.get((g or "", fold(n.name)), overrides.get(("", fold(n.name)), person_id(n.name)))
-                for n, g in zip(names, records.government_id)
-            ],
+            "person_name": person_name,
+            "person_titles": names.column(lambda n: " ".join((*n.prefix_titles, *n.suffix_titles))),
+            "person_id": ids.column(),
         },
         index=records.index,
     )
@@ -181,25 +257,20 @@ def _posts(records: pd.DataFrame, ref: Reference, log: ProblemLog) -> tuple[pd.D
     if resolver is None:
         return pd.DataFrame(index=records.index, columns=["post_id", "post_status", "post_alias_inferred", "previous_post_id"]), []
 
-    def resolve(column):
-        def one(value, government, row):
-            if value == "" or government is None:
-                return None
-            try:
-                return resolver.resolve(value, government)
-            except NormalizationError as error:
-                log.add(RECORDS_FILE, row, column, value, str(error))
-                return None
-
-        return pd.Series([one(v, g, r) for v, g, r in zip(records[column], records.government_id, records[ROW])], index=records.index, dtype=object)
+    def resolve(column: str) -> Parsed:
+        return parse_distinct(
+            records, [column, "government_id"], resolver.resolve, log, RECORDS_FILE,
+            skip=lambda value, government: value == "" or pd.isna(government),
+        )
 
     post, previous = resolve("post_raw"), resolve("previous_post_raw")
     frame = pd.DataFrame(
         {
-            "post_id": post.map(lambda p: p and p.post_id),
-            "post_status": post.map(lambda p: p and p.status),
-            "post_alias_inferred": post.map(lambda p: bool(p and p.alias_inferred)) | previous.map(lambda p: bool(p and p.alias_inferred)),
-            "previous_post_id": previous.map(lambda p: p and p.post_id),
+            "post_id": post.column(lambda p: p.post_id),
+            "post_status": post.column(lambda p: p.status),
+            "post_alias_inferred": post.flag(lambda p: p.alias_inferred)
+            | previous.flag(lambda p: p.alias_inferred),
+            "previous_post_id": previous.column(lambda p: p.post_id),
         },
         index=records.index,
     )
@@ -214,48 +285,62 @@ def _status(records: pd.DataFrame, log: ProblemLog) -> pd.DataFrame:
     for row, value, in_post in zip(records.loc[conflict, ROW], records.loc[conflict, "status_raw"], records.loc[conflict, "post_status"]):
         log.add(RECORDS_FILE, row, "status_raw", value, f"the same status as the one written in the post ({in_post})")
     default = records.event.map(DEFAULT_STATUS)
-    allowed = records.event.map(ALLOWED_STATUS)
-    wrong = [pd.notna(st) and isinstance(ok, set) and st not in ok for st, ok in zip(stated, allowed)]
-    for row, value, event, ok in zip(records.loc[wrong, ROW], stated[wrong], records.loc[wrong, "event"], allowed[wrong]):
-        log.add(RECORDS_FILE, row, "status_raw", value, f"a status that fits a '{event}' record ({', '.join(sorted(ok))})")
+    fitting = {f"{event}|{status}" for event, statuses in ALLOWED_STATUS.items() for status in statuses}
+    wrong = stated.notna() & records.event.isin(list(ALLOWED_STATUS)) & ~(records.event + "|" + stated.fillna("")).isin(fitting)
+    for row, value, event in zip(records.loc[wrong, ROW], stated[wrong], records.loc[wrong, "event"]):
+        log.add(RECORDS_FILE, row, "status_raw", value, f"a status that fits a '{event}' record ({', '.join(sorted(ALLOWED_STATUS[event]))})")
     status = stated.where(stated.notna(), default)  # not fillna: on an all-empty column it warns about downcasting
     return pd.DataFrame({"status": status, "status_inferred": stated.isna() & default.notna()}, index=records.index)
 
 
-def normalize_records(records: pd.DataFrame, sources: pd.DataFrame, ref: Reference, log: ProblemLog) -> tuple[pd.DataFrame, list]:
-    """Every raw record with its codes, ids and dates; problems go to `log`. Returns (records, unused aliases)."""
+def validate_records(records: pd.DataFrame, sources: pd.DataFrame, log: ProblemLog) -> None:
+    """The checks that need no normalizer: keys, paragraph numbers, events and the fields each event requires."""
     _check_keys(records, sources, log)
     _check_required(records, log)
+
+
+def normalize_records(
+    records: pd.DataFrame, sources: pd.DataFrame, ref: Reference, log: ProblemLog, validate: bool = True
+) -> tuple[pd.DataFrame, list]:
+    """Every raw record with its codes, ids and dates; problems go to `log`. Returns (records, unused aliases).
+
+    `validate=False` when validate_records has already run (the build times the two apart)."""
+    if validate:
+        validate_records(records, sources, log)
     governments = ref.government_lookup()
     terms = ref.term_lookup()
-    records = records.assign(
-        government_id=map_field(records, "government_raw", lambda v: _lookup(governments, v), log, RECORDS_FILE, skip_empty=False),
-        status_code=map_field(records, "status_raw", lambda v: terms.code("status", v), log, RECORDS_FILE),
-        method=map_field(records, "method_raw", lambda v: terms.code("method", v), log, RECORDS_FILE),
-        stage=map_field(records, "stage_raw", lambda v: terms.code("stage", v), log, RECORDS_FILE),
-        count=map_field(records, "count_raw", vocab.parse_count, log, RECORDS_FILE),
-        stated_duration=map_field(records, "stated_duration_raw", vocab.parse_duration, log, RECORDS_FILE),
-    ).merge(
-        sources[["source_id", "published_earliest", "published_latest", "published_precision"]], on="source_id", how="left"
+    count = map_field(records, "count_raw", vocab.parse_count, log, RECORDS_FILE)
+    duration = map_field(records, "stated_duration_raw", vocab.parse_duration, log, RECORDS_FILE)
+    columns = dict(records.items())  # the frame is widened column by column and built once at the end
+    columns.update(
+        government_id=map_field(records, "government_raw", lambda v: _lookup(governments, v), log, RECORDS_FILE, skip_empty=False).column(),
+        status_code=map_field(records, "status_raw", lambda v: terms.code("status", v), log, RECORDS_FILE).column(),
+        method=map_field(records, "method_raw", lambda v: terms.code("method", v), log, RECORDS_FILE).column(),
+        stage=map_field(records, "stage_raw", lambda v: terms.code("stage", v), log, RECORDS_FILE).column(),
+        count_value=count.column(lambda c: c.value).astype("Int64"),
+        count_approximate=count.flag(lambda c: c.approximate),
+        stated_duration_days_min=duration.column(lambda d: d.days_min).astype("Int64"),
+        stated_duration_days_max=duration.column(lambda d: d.days_max).astype("Int64"),
     )
+    published = sources.drop_duplicates("source_id").set_index("source_id")
+    for column in ["published_earliest", "published_latest", "published_precision"]:
+        columns[column] = records.source_id.map(published[column])
+    records = pd.DataFrame(columns)
     posts, unused = _posts(records, ref, log)
-    records = pd.concat([records, _dates(records, log), _people(records, ref, log), posts], axis=1)
-    records = pd.concat([records, _status(records, log)], axis=1)
-    return (
-        records.assign(
-            paragraph=pd.to_numeric(records.paragraph.where(records.paragraph.str.fullmatch(PARAGRAPH)), errors="coerce").astype("Int64"),
-            date_relation=records.date_relation.replace("", "on"),
-            count_value=records["count"].map(lambda c: c and c.value).astype("Int64"),
-            count_approximate=records["count"].map(lambda c: bool(c and c.approximate)),
-            stated_duration_days_min=records.stated_duration.map(lambda d: d and d.days_min).astype("Int64"),
-            stated_duration_days_max=records.stated_duration.map(lambda d: d and d.days_max).astype("Int64"),
-            coder_inferred=records.inferred_fields.ne("") | records.post_alias_inferred.fillna(False).astype(bool),
-        )
-        .drop(columns=["count", "stated_duration", "status_code", "post_status"])
-        .sort_values("record_id", kind="stable")
-        .reset_index(drop=True),
-        unused,
+    for part in (_dates(records, log), _people(records, ref, log), posts):
+        columns.update(part.items())
+    records = pd.DataFrame(columns)
+    columns.update(_status(records, log).items())
+    columns.update(
+        paragraph=pd.to_numeric(records.paragraph.where(records.paragraph.str.fullmatch(PARAGRAPH)), errors="coerce").astype("Int64"),
+        date_relation=records.date_relation.replace("", "on"),
+        coder_inferred=records.inferred_fields.ne("") | records.post_alias_inferred.fillna(False).astype(bool),
     )
+    del columns["status_code"], columns["post_status"]
+    records = pd.DataFrame(columns)
+    if not records.record_id.is_monotonic_increasing:  # coded files are usually in record order already
+        records = records.sort_values("record_id", kind="stable")
+    return records.reset_index(drop=True), unused
 
 
 def _zeros_hint(value: str) -> str:

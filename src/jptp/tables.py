@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .analysis import analyse
+from .analysis import analyse, with_timestamps
 from .records import POST_EVENTS
 from .reference import Reference
+from .ordering import sort_by
 from .schema import field_names
+from .stages import Stages
 
 APPOINTMENT_EVENTS = ("inaugurated", "appointed")
 
@@ -34,19 +36,18 @@ def posts_table(ref: Reference) -> pd.DataFrame:
 
 
 def people_table(records: pd.DataFrame) -> pd.DataFrame:
-    named = records.dropna(subset=["person_id"]).sort_values("record_id")
-    return _select(
-        named.groupby("person_id", sort=True)
-        .agg(
-            name=("person_name", "first"),
-            titles=("person_titles", lambda t: " ".join(dict.fromkeys(" ".join(t).split()))),
-            n_records=("record_id", "size"),
-            first_seen=("date_earliest", "min"),
-            last_seen=("date_latest", "max"),
-        )
-        .reset_index(),
-        "people",
+    columns = ["person_id", "person_name", "person_titles", "record_id", "date_earliest", "date_latest"]
+    named = sort_by(records.loc[records.person_id.notna(), columns], "record_id")
+    # every title seen with the person, in the order first seen, each once (split once per distinct writing)
+    writings = named[["person_id", "person_titles"]].drop_duplicates()
+    tokens = writings[["person_id"]].assign(title=writings.person_titles.fillna("").str.split()).explode("title").dropna(subset=["title"])
+    titles = tokens.drop_duplicates(["person_id", "title"]).groupby("person_id").title.agg(" ".join)
+    dates = with_timestamps(named[["person_id", "person_name", "record_id", "date_earliest", "date_latest"]])
+    g = dates.groupby("person_id", sort=True)
+    people = g.agg(
+        name=("person_name", "first"), n_records=("record_id", "size"), first_seen=("date_earliest", "min"), last_seen=("date_latest", "max")
     )
+    return _select(people.assign(titles=titles.reindex(people.index).fillna("")).reset_index(), "people")
 
 
 def records_table(records: pd.DataFrame) -> pd.DataFrame:
@@ -68,7 +69,7 @@ def observations_table(records: pd.DataFrame) -> pd.DataFrame:
             derived=True,
         )
     )
-    return _select(pd.concat([direct, previous]).sort_values("observation_id"), "observations")
+    return _select(sort_by(pd.concat([direct, previous]), "observation_id"), "observations")
 
 
 def appointments_table(records: pd.DataFrame) -> pd.DataFrame:
@@ -121,12 +122,22 @@ def ledger(tables: dict[str, pd.DataFrame], records: pd.DataFrame) -> tuple[pd.D
     set_aside = unplaced.assign(reason=lambda d: "event '" + d.event + "' feeds no analysis table")
     entries = pd.concat([placed, set_aside.assign(table="set_aside", row_id=set_aside.record_id)[["record_id", "table", "row_id"]]])
     return (
-        _select(entries.sort_values(["record_id", "table", "row_id"]), "record_ledger"),
+        _select(sort_by(entries, ["record_id", "table", "row_id"]), "record_ledger"),
         _select(set_aside.sort_values("record_id"), "set_aside"),
     )
 
 
-def make_tables(records: pd.DataFrame, sources: pd.DataFrame, ref: Reference) -> dict[str, pd.DataFrame]:
+def make_tables(records: pd.DataFrame, sources: pd.DataFrame, ref: Reference, stages: Stages | None = None) -> dict[str, pd.DataFrame]:
+    stages = stages or Stages()
+    with stages("tables") as stage:
+        tables = base_tables(records, sources, ref)
+        stage.detail = f"{len(tables['observations'])} observations, {len(tables['appointments'])} appointments"
+    analyses = analyse(tables, ref.limits(), stages)
+    return {**tables, **{name: _select(frame, name) for name, frame in analyses.items()}}
+
+
+def base_tables(records: pd.DataFrame, sources: pd.DataFrame, ref: Reference) -> dict[str, pd.DataFrame]:
+    """The tidy tables of entities and facts, before any analysis."""
     tables = {
         "sources": sources_table(sources, records),
         "governments": governments_table(ref, records),
@@ -140,5 +151,4 @@ def make_tables(records: pd.DataFrame, sources: pd.DataFrame, ref: Reference) ->
         "selection_stages": selection_stages_table(records),
     }
     tables["record_ledger"], tables["set_aside"] = ledger(tables, tables["records"])
-    analyses = analyse(tables, ref.limits())
-    return {**tables, **{name: _select(frame, name) for name, frame in analyses.items()}}
+    return tables

@@ -13,6 +13,9 @@ _PUNCT = re.compile(r"[^\w\s()]", flags=re.UNICODE)
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 
+_ALREADY_CLEAN = re.compile(r"(?:[!-~]+(?: [!-~]+)*)?")  # printable ASCII, single spaces inside, none at the ends
+
+
 def clean_text(value: object) -> str:
     """Drop invisible characters, NFKC-normalise, turn non-breaking and other odd spaces into plain
     ones, trim and collapse.
@@ -22,6 +25,8 @@ def clean_text(value: object) -> str:
     """
     if value is None:
         return ""
+    if isinstance(value, str) and _ALREADY_CLEAN.fullmatch(value):
+        return value  # the common case: printable ASCII holds no invisible character and NFKC leaves it unchanged
     text = _INVISIBLE.sub("", str(value))  # first: removing one could let NFKC compose what it separated
     text = unicodedata.normalize("NFKC", text).replace("\u00a0", " ")
     return _SPACES.sub(" ", text).strip()
@@ -48,10 +53,17 @@ def parenthetical_variants(value: str) -> list[str]:
     return [v for v in [outside, *inside] if v]
 
 
+_WORD_PATTERNS: dict[str, re.Pattern] = {}
+
+
 def replace_words(text: str, fixes: dict[str, str]) -> str:
-    """Replace whole folded words or phrases (keys already folded) by their standard form."""
+    """Replace whole folded words or phrases (keys already folded) by their standard form, in order."""
     for variant, standard in fixes.items():
-        text = re.sub(rf"(?<!\w){re.escape(variant)}(?!\w)", standard, text)
+        if variant in text:  # cheap test first: most fixes do not apply to most strings
+            pattern = _WORD_PATTERNS.get(variant)
+            if pattern is None:
+                pattern = _WORD_PATTERNS[variant] = re.compile(rf"(?<!\w){re.escape(variant)}(?!\w)")
+            text = pattern.sub(standard, text)
     return _SPACES.sub(" ", text).strip()
 
 
