@@ -71,10 +71,11 @@ def test_no_note_when_the_earlier_holder_is_seen_moving_on(raw_copy):
     assert _problems(raw_copy) == set()
 
 
-def test_a_person_seen_in_the_post_they_left_is_an_error_unless_they_returned(raw_copy):
+def test_a_person_seen_in_the_post_they_left_is_noted_as_an_unreported_return(raw_copy):
+    # Sparse coverage can hide a return (the synthetic data have them), so it is a note the coder checks.
     seen = "005-02,005,3,seen_in_post,Kota Mojokerto,Senin (10/3/2025),,Muhammad Imron,Kepala BKPSDM,,,,,,,,"
     _append(raw_copy, seen)
-    assert _problems(raw_copy) == {(_row(raw_copy, "005-02"), "post_raw", "error")}
+    assert _problems(raw_copy) == {(_row(raw_copy, "005-02"), "post_raw", "note")}
 
 
 def test_a_return_to_the_previous_post_is_not_an_error(raw_copy):

@@ -128,9 +128,9 @@ def normalize_sources(sources: pd.DataFrame, log: ProblemLog) -> pd.DataFrame:
         log.add(SOURCES_FILE, row, "source_id", value, "a unique source_id")
     for row, value in zip(sources.loc[sources.source_id == "", ROW], sources.loc[sources.source_id == "", "source_id"]):
         log.add(SOURCES_FILE, row, "source_id", value, "a source_id")
-    malformed = (sources.source_id != "") & ~sources.source_id.str.fullmatch(r"[0-9]{3}")
+    malformed = (sources.source_id != "") & ~sources.source_id.str.fullmatch(r"[0-9]{3,}")  # '4' is '004' after a spreadsheet
     for row, value in zip(sources.loc[malformed, ROW], sources.loc[malformed, "source_id"]):
-        log.add(SOURCES_FILE, row, "source_id", value, f"three digits written as text, such as '004'{_zeros_hint(value)}")
+        log.add(SOURCES_FILE, row, "source_id", value, f"at least three digits written as text, such as '004'{_zeros_hint(value)}")
     bad_bool = ~sources.published_inferred.isin(BOOL)
     for row, value in zip(sources.loc[bad_bool, ROW], sources.loc[bad_bool, "published_inferred"]):
         log.add(SOURCES_FILE, row, "published_inferred", value, "true or false")
