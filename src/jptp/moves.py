@@ -15,6 +15,8 @@ import bisect
 import numpy as np
 import pandas as pd
 
+from .ordering import sort_by
+
 ACTING_OR_VACANT = ("plt", "plh", "pj", "vacant")
 DEFINITIVE = "definitive"
 
@@ -54,15 +56,25 @@ def moves_table(appointments: pd.DataFrame, observations: pd.DataFrame, posts: p
     ].sort_values(["government_id", "date_earliest", "move_id"]).reset_index(drop=True)
 
 
+def _rank(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """Each row's position in the frame sorted by `columns`: picking a group's latest row is then an
+    idxmax on integers, not a sort of the merged pairs by text."""
+    order = sort_by(frame.assign(_position=np.arange(len(frame))), columns)._position.to_numpy()
+    rank = np.empty(len(frame), dtype=np.int64)
+    rank[order] = np.arange(len(frame))
+    return rank
+
+
 def _last_sighting_before(fills: pd.DataFrame, seen: pd.DataFrame) -> pd.DataFrame:
     """For each fill (by appointment_id), the person's last definitive sighting on or before its date,
     other than the fill's own record: one merge on the person instead of a search per fill."""
+    seen = seen.assign(rank_seen=_rank(seen, ["date_latest", "observation_id"]))
     pairs = fills[["appointment_id", "record_id", "person_id", "date_earliest"]].merge(
-        seen[["person_id", "post_id", "date_latest", "observation_id", "record_id"]], on="person_id", suffixes=("", "_seen")
+        seen[["person_id", "post_id", "date_latest", "observation_id", "record_id", "rank_seen"]], on="person_id", suffixes=("", "_seen")
     )
     pairs = pairs[(pairs.date_latest <= pairs.date_earliest) & (pairs.record_id_seen != pairs.record_id)]
-    pairs = pairs.sort_values(["appointment_id", "date_latest", "observation_id"], kind="stable")
-    return pairs.groupby("appointment_id").tail(1).set_index("appointment_id")[["post_id", "date_latest"]]
+    last = pairs.rank_seen.groupby(pairs.appointment_id).idxmax()  # latest by (date_latest, observation_id)
+    return pairs.loc[last.to_numpy()].set_index("appointment_id")[["post_id", "date_latest"]]
 
 
 class _DefinitiveSightings:
@@ -127,13 +139,17 @@ def link_moves(moves: pd.DataFrame, observations: pd.DataFrame) -> dict[str, str
 def _origins(firsts: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
     """How each chain's first vacancy arose, as far as the sightings tell: the last sighting of the post
     on or before the first move (not the move's own record). One merge on the post for all chains."""
+    observations = observations[observations.post_id.isin(set(firsts.to_post_id))]
+    observations = observations.assign(
+        rank_seen=_rank(observations.assign(relation_order=observations.date_relation.map({"before": 0, "on": 1})),
+                        ["date_earliest", "relation_order", "observation_id"])
+    )
     pairs = firsts[["chain_id", "to_post_id", "date_earliest", "move_id"]].merge(
-        observations[["post_id", "date_earliest", "record_id", "date_relation", "observation_id", "status", "person_id"]],
+        observations[["post_id", "date_earliest", "record_id", "date_relation", "observation_id", "status", "person_id", "rank_seen"]],
         left_on="to_post_id", right_on="post_id", suffixes=("_move", ""),
     )
     pairs = pairs[(pairs.date_earliest <= pairs.date_earliest_move) & (pairs.record_id != pairs.move_id)]
-    pairs = pairs.assign(relation_order=pairs.date_relation.map({"before": 0, "on": 1}))
-    last = pairs.sort_values(["chain_id", "date_earliest", "relation_order", "observation_id"], kind="stable").groupby("chain_id").tail(1)
+    last = pairs.loc[pairs.rank_seen.groupby(pairs.chain_id).idxmax().to_numpy()]  # latest by date, relation, id
     when = pd.to_datetime(last.date_earliest).dt.strftime("%Y-%m-%d")
     acting = last.status.isin(ACTING_OR_VACANT)
     detail = ("last seen " + last.status + " on " + when + " (" + last.observation_id + ")").where(

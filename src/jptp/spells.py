@@ -92,8 +92,10 @@ def assign_spells(sightings: pd.DataFrame) -> pd.DataFrame:
 def status_spells(sightings: pd.DataFrame, records: pd.DataFrame, posts: pd.DataFrame, coverage_end: pd.Series) -> pd.DataFrame:
     """One row per spell of one status in one post, with its bounds, censoring and stated duration."""
     s = assign_spells(sightings)
-    stated = records.set_index("record_id")[["stated_duration_days_min", "stated_duration_days_max"]]
-    s = s.join(stated, on="record_id")
+    stated = records.loc[records.stated_duration_days_min.notna(), ["record_id", "stated_duration_days_min", "stated_duration_days_max"]]
+    stated = stated.set_index("record_id")  # few records state a duration: look up only those
+    s["stated_duration_days_min"] = s.record_id.map(stated.stated_duration_days_min).astype("Int64")
+    s["stated_duration_days_max"] = s.record_id.map(stated.stated_duration_days_max).astype("Int64")
     s["stated_at"] = s.date_latest.where(s.stated_duration_days_min.notna())
     g = s.groupby("spell_id", sort=True)
     spells = g.agg(

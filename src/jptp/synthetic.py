@@ -298,6 +298,11 @@ class World:
         if current.start == day and current.status != "definitive" and status != "definitive":
             current.status, current.person = status, person  # replaced the same day: keep one spell
             return
+        if current.start == day and len(self.spells[post]) > 1:
+            # an acting official handed the post on the very day it is filled: no day under them, so no
+            # spell (the news could not order a designation and an inauguration of the same day)
+            self.spells[post].pop()
+            current = self.spells[post][-1]
         current.end = day
         self.spells[post].append(Spell(post, status, person, day))
 
