@@ -372,3 +372,9 @@ def show(fig: Figure, name: str, folder: Path) -> Figure:
     save_figure(fig, name, folder)
     plt.close(fig)
     return fig
+
+
+def finish_figure(fig: Figure, title: str, source: str, subtitle: str | None = None) -> Figure:
+    """Give a figure drawn elsewhere (a notebook's own chart) the project's title, subtitle and source line."""
+    _layout(fig)
+    return _finish(fig, title, source, subtitle)
