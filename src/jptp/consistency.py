@@ -16,6 +16,7 @@ definitive one are normal and are not checked here.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .paths import RECORDS_FILE
@@ -184,36 +185,46 @@ def holder_not_seen_leaving(s: pd.DataFrame, log: ProblemLog) -> None:
 
     News rarely reports a retirement or a transfer out of the region, so the build reads the earlier
     holder as having left between the two dates; the note asks the coder to check for a Plt or a move.
+    Each appointment looks only at its own post's records and the earlier holder's, through index
+    arrays built once, so the check stays linear in the number of records.
     """
     fills = s[s.field.eq("post_raw") & s.event.isin(APPOINTMENT_EVENTS) & s.status.eq(DEFINITIVE)]
-    s = s.assign(relation_order=s.date_relation.map(RELATION_ORDER).fillna(1))
+    if fills.empty:
+        return
+    s = s.reset_index(drop=True)
+    start = pd.to_datetime(s.date_earliest).to_numpy(dtype="datetime64[ns]")
+    end = pd.to_datetime(s.date_latest).to_numpy(dtype="datetime64[ns]")
+    one_day, rows = s.one_day.to_numpy(dtype=bool), s[ROW].to_numpy()
+    before, on = s.date_relation.eq("before").to_numpy(), s.date_relation.eq("on").to_numpy()
+    order = s.date_relation.map(RELATION_ORDER).fillna(1).to_numpy()
+    definitive, named = s.status.eq(DEFINITIVE).to_numpy(), s.person_id.notna().to_numpy()
+    person, post = s.person_id.to_numpy(dtype=object), s.post_id.to_numpy(dtype=object)
+    by_post = s.groupby("post_id").indices
+    definitive_on = s[s.status.eq(DEFINITIVE) & s.date_relation.eq("on") & s.person_id.notna()]
+    held_on = {p: labels.to_numpy() for p, labels in definitive_on.groupby("person_id").groups.items()}  # labels = positions in s
     for fill in fills.to_dict("records"):
-        same_post = s[s.post_id.eq(fill["post_id"])]
-        earlier = (same_post.date_latest < fill["date_earliest"]) | (
-            same_post.one_day & same_post.date_earliest.eq(fill["date_earliest"]) & same_post.date_relation.eq("before")
-        )
-        before = same_post[earlier]
-        if before.empty:
+        records = by_post[fill["post_id"]]
+        day = pd.Timestamp(fill["date_earliest"]).to_datetime64()
+        earlier = records[(end[records] < day) | (one_day[records] & (start[records] == day) & before[records])]
+        if not len(earlier):
             continue
-        last = before[before.date_latest.eq(before.date_latest.max())]
-        last = last[last.relation_order.eq(last.relation_order.max())]
-        if not (last.status.eq(DEFINITIVE).all() and last.date_relation.eq("on").all() and last.person_id.notna().all()):
+        last = earlier[end[earlier] == end[earlier].max()]
+        last = last[order[last] == order[last].max()]
+        if not (definitive[last].all() and on[last].all() and named[last].all()):
             continue
-        holder = last.sort_values(ROW).iloc[0]
-        if holder.person_id == fill["person_id"]:
+        holder = last[np.argmin(rows[last])]
+        if person[holder] == fill["person_id"]:
             continue
-        moved_on = s[
-            s.person_id.eq(holder.person_id) & s.status.eq(DEFINITIVE) & s.post_id.ne(fill["post_id"]) & s.date_relation.eq("on")
-            & (s.date_earliest >= holder.date_earliest) & (s.date_latest <= fill["date_latest"])
-        ]
-        if not moved_on.empty:
+        theirs = held_on.get(person[holder], np.array([], dtype=int))
+        moved_on = (post[theirs] != fill["post_id"]) & (start[theirs] >= start[holder]) & (end[theirs] <= pd.Timestamp(fill["date_latest"]).to_datetime64())
+        if moved_on.any():
             continue
-        name = holder.person_name
+        name = s.person_name.iat[holder]
         log.add(
             RECORDS_FILE, fill[ROW], "post_raw", fill["value"],
-            f"a record of {name} leaving it: the last record of this post before the appointment (row {holder[ROW]}, "
-            f"{holder.date_earliest.date().isoformat()}) has {name} as its definitive holder; read as if {name} left "
-            f"between {holder.date_latest.date().isoformat()} and {fill['date_earliest'].date().isoformat()}",
+            f"a record of {name} leaving it: the last record of this post before the appointment (row {rows[holder]}, "
+            f"{pd.Timestamp(start[holder]).date().isoformat()}) has {name} as its definitive holder; read as if {name} left "
+            f"between {pd.Timestamp(end[holder]).date().isoformat()} and {pd.Timestamp(fill['date_earliest']).date().isoformat()}",
             "note",
         )
 
