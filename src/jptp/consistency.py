@@ -23,10 +23,10 @@ from .paths import RECORDS_FILE
 from .problems import ProblemLog
 from .readers import ROW
 from .records import POST_EVENTS
+from .moves import DEFINITIVE
 from .tables import APPOINTMENT_EVENTS
+from .vocab import RELATION_ORDER
 
-DEFINITIVE = "definitive"
-RELATION_ORDER = {"before": 0, "on": 1}  # on one day, what held up to it comes before what holds on it
 
 
 def sightings(records: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .ordering import sort_by
+from .vocab import RELATION_ORDER
 
 ACTING_OR_VACANT = ("plt", "plh", "pj", "vacant")
 DEFINITIVE = "definitive"
@@ -141,7 +142,7 @@ def _origins(firsts: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
     on or before the first move (not the move's own record). One merge on the post for all chains."""
     observations = observations[observations.post_id.isin(set(firsts.to_post_id))]
     observations = observations.assign(
-        rank_seen=_rank(observations.assign(relation_order=observations.date_relation.map({"before": 0, "on": 1})),
+        rank_seen=_rank(observations.assign(relation_order=observations.date_relation.map(RELATION_ORDER)),
                         ["date_earliest", "relation_order", "observation_id"])
     )
     pairs = firsts[["chain_id", "to_post_id", "date_earliest", "move_id"]].merge(

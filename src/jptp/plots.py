@@ -20,6 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Patch
 
+from .vocab import RELATION_ORDER
+
 STATUS_COLOURS = {
     "definitive": "#1f4e79",
     "plt": "#e07b00",
@@ -129,7 +131,7 @@ def sighting_timeline(observations: pd.DataFrame, posts: pd.DataFrame, governmen
         order = d.groupby("label").date.min().sort_values().index.tolist()
         y = {label: i for i, label in enumerate(order)}
         # several sightings of one post on one day (a Plt 'before' and the definitive holder) are dodged apart
-        d = d.sort_values(["label", "date", "date_relation", "observation_id"], key=lambda c: c.map({"before": 0, "on": 1}) if c.name == "date_relation" else c)
+        d = d.sort_values(["label", "date", "date_relation", "observation_id"], key=lambda c: c.map(RELATION_ORDER) if c.name == "date_relation" else c)
         rank = d.groupby(["label", "date"]).cumcount()
         size = d.groupby(["label", "date"]).observation_id.transform("size")
         d = d.assign(y=d.label.map(y) + (rank - (size - 1) / 2) * 0.28)

@@ -25,9 +25,9 @@ import numpy as np
 import pandas as pd
 
 from .moves import ACTING_OR_VACANT
+from .vocab import RELATION_ORDER
 from .ordering import sort_by
 
-RELATION_ORDER = {"before": 0, "on": 1}
 DAY_OFFSET = 1 << 19  # days since 1970 made positive, and the span of a (person, day) key: any date from 535 to 3405
 DAY_SPAN = 1 << 20
 VACATED_ORDER = 0.5  # a post vacated by a move: after what held up to that day, before what is seen on it

@@ -31,6 +31,7 @@ STAGES = (
 )
 CODES = {"status": STATUSES, "method": METHODS, "stage": STAGES}
 DATE_RELATIONS = {"on": "the fact held on the date", "before": "the fact held up to the date (just before it)"}
+RELATION_ORDER = {"before": 0, "on": 1}  # on one day, what held up to it comes before what holds on it
 
 NUMBER_WORDS = {
     "satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
